@@ -1,0 +1,397 @@
+#include "store/store.h"
+
+#include <lmdb.h>
+
+#include <cstring>
+#include <filesystem>
+
+#include "store/key_codec.h"
+
+namespace tinykg::store {
+namespace {
+
+using namespace detail;
+
+// Bumped whenever the on-disk layout changes; see docs/storage.md.
+constexpr uint32_t kFormatVersion = 1;
+constexpr const char* kFormatKey = "format_version";
+constexpr const char* kNextIdKey = "next_id";
+// Address space reserved for the map; the file only grows as data is written.
+constexpr size_t kMapSize = size_t{1} << 40;  // 1 TiB
+constexpr const char* kIndexNames[4] = {"spog", "posg", "ospg", "gspo"};
+
+[[noreturn]] void throw_lmdb(const char* what, int rc) {
+  throw Error(fmt::format("storage error in {}: {}", what, mdb_strerror(rc)));
+}
+
+void check(const char* what, int rc) {
+  if (rc != MDB_SUCCESS) throw_lmdb(what, rc);
+}
+
+MDB_val val(const void* data, size_t size) {
+  return MDB_val{size, const_cast<void*>(data)};
+}
+
+// FNV-1a: the dictionary key is a 64-bit hash of the term encoding (LMDB keys
+// are limited to 511 bytes; literals are not). Collisions are resolved by the
+// dupsort list of ids under one hash, checked against id2term.
+uint64_t hash_term(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+}  // namespace
+
+// ---- Store ------------------------------------------------------------------
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& dir, OpenOptions opts) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) {
+    if (!opts.create || opts.read_only) return fail("database '{}' does not exist", dir);
+    fs::create_directories(dir, ec);
+    if (ec) return fail("cannot create database directory '{}': {}", dir, ec.message());
+  } else if (!fs::is_directory(dir, ec)) {
+    return fail("database path '{}' is not a directory", dir);
+  }
+
+  std::unique_ptr<Store> store(new Store());
+  store->dir_ = dir;
+  store->read_only_ = opts.read_only;
+  int rc = mdb_env_create(&store->env_);
+  if (rc != 0) return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
+  mdb_env_set_maxdbs(store->env_, 16);
+  mdb_env_set_mapsize(store->env_, kMapSize);
+  // MDB_NOTLS: read transactions are not bound to a thread (server pools).
+  unsigned flags = MDB_NOTLS | (opts.read_only ? MDB_RDONLY : 0);
+  rc = mdb_env_open(store->env_, dir.c_str(), flags, 0644);
+  if (rc != 0) return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
+
+  // Open (or create) the named databases and check the format stamp.
+  MDB_txn* txn = nullptr;
+  rc = mdb_txn_begin(store->env_, nullptr, opts.read_only ? MDB_RDONLY : 0, &txn);
+  if (rc != 0) return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
+  unsigned create = opts.read_only ? 0 : MDB_CREATE;
+  auto open_db = [&](const char* name, unsigned extra, MDB_dbi* out) {
+    return mdb_dbi_open(txn, name, create | extra, out);
+  };
+  Dbis& d = store->dbi_;
+  rc = open_db("meta", 0, &d.meta);
+  if (rc == 0) rc = open_db("term2id", MDB_DUPSORT | MDB_DUPFIXED, &d.term2id);
+  if (rc == 0) rc = open_db("id2term", 0, &d.id2term);
+  if (rc == 0) rc = open_db("pstats", 0, &d.pstats);
+  for (int i = 0; i < 4 && rc == 0; ++i) rc = open_db(kIndexNames[i], 0, &d.index[i]);
+  if (rc == MDB_NOTFOUND) {
+    mdb_txn_abort(txn);
+    return fail("'{}' is not a tinykg database (missing tables)", dir);
+  }
+  if (rc != 0) {
+    mdb_txn_abort(txn);
+    return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
+  }
+  MDB_val k = val(kFormatKey, std::strlen(kFormatKey)), v;
+  rc = mdb_get(txn, d.meta, &k, &v);
+  if (rc == MDB_NOTFOUND && !opts.read_only) {
+    uint32_t version = kFormatVersion;
+    MDB_val nv = val(&version, sizeof version);
+    rc = mdb_put(txn, d.meta, &k, &nv, 0);
+  } else if (rc == 0) {
+    uint32_t version = 0;
+    if (v.mv_size == sizeof version) std::memcpy(&version, v.mv_data, sizeof version);
+    if (version != kFormatVersion) {
+      mdb_txn_abort(txn);
+      return fail("database '{}' has format version {}, this tinykg reads version {}", dir,
+                  version, kFormatVersion);
+    }
+  }
+  if (rc != 0 && rc != MDB_NOTFOUND) {
+    mdb_txn_abort(txn);
+    return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
+  }
+  rc = mdb_txn_commit(txn);
+  if (rc != 0) return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
+  return store;
+}
+
+Store::~Store() {
+  if (env_ != nullptr) mdb_env_close(env_);
+}
+
+ReadTxn Store::read() const {
+  MDB_txn* txn = nullptr;
+  check("begin read transaction", mdb_txn_begin(env_, nullptr, MDB_RDONLY, &txn));
+  return ReadTxn(txn, &dbi_);
+}
+
+WriteTxn Store::write() {
+  if (read_only_) throw Error(fmt::format("database '{}' is open read-only", dir_));
+  MDB_txn* txn = nullptr;
+  check("begin write transaction", mdb_txn_begin(env_, nullptr, 0, &txn));
+  return WriteTxn(txn, &dbi_);
+}
+
+// ---- ScanCursor -----------------------------------------------------------
+
+ScanCursor::ScanCursor(MDB_txn* txn, MDB_dbi dbi, int permutation, const IdPattern& pattern)
+    : permutation_(permutation), pattern_(pattern) {
+  check("open cursor", mdb_cursor_open(txn, dbi, &cursor_));
+  IdQuad q{pattern.s, pattern.p, pattern.o, pattern.g};
+  Id k[4];
+  order(permutation, q, k);
+  for (int i = 0; i < 4 && k[i] != kNoId; ++i) {
+    put_u64(prefix_ + 8 * i, k[i]);
+    prefix_len_ = 8 * (i + 1);
+  }
+}
+
+ScanCursor::ScanCursor(ScanCursor&& other) noexcept
+    : cursor_(other.cursor_),
+      permutation_(other.permutation_),
+      pattern_(other.pattern_),
+      prefix_len_(other.prefix_len_),
+      started_(other.started_),
+      done_(other.done_) {
+  std::memcpy(prefix_, other.prefix_, sizeof prefix_);
+  other.cursor_ = nullptr;
+}
+
+ScanCursor::~ScanCursor() {
+  if (cursor_ != nullptr) mdb_cursor_close(cursor_);
+}
+
+bool ScanCursor::next(IdQuad& out) {
+  while (!done_) {
+    MDB_val k, v;
+    int rc;
+    if (!started_) {
+      started_ = true;
+      k = val(prefix_, static_cast<size_t>(prefix_len_));
+      rc = prefix_len_ == 0 ? mdb_cursor_get(cursor_, &k, &v, MDB_FIRST)
+                            : mdb_cursor_get(cursor_, &k, &v, MDB_SET_RANGE);
+    } else {
+      rc = mdb_cursor_get(cursor_, &k, &v, MDB_NEXT);
+    }
+    if (rc == MDB_NOTFOUND) break;
+    check("scan", rc);
+    const auto* key = static_cast<const unsigned char*>(k.mv_data);
+    if (k.mv_size != 32 || std::memcmp(key, prefix_, static_cast<size_t>(prefix_len_)) != 0) {
+      break;
+    }
+    IdQuad q = decode_key(permutation_, key);
+    // Positions bound in the pattern but not part of the key prefix.
+    if ((pattern_.s && q.s != pattern_.s) || (pattern_.p && q.p != pattern_.p) ||
+        (pattern_.o && q.o != pattern_.o) || (pattern_.g && q.g != pattern_.g)) {
+      continue;
+    }
+    out = q;
+    return true;
+  }
+  done_ = true;
+  return false;
+}
+
+// ---- ReadTxn ----------------------------------------------------------------
+
+ReadTxn::ReadTxn(ReadTxn&& other) noexcept : txn_(other.txn_), dbi_(other.dbi_) {
+  other.txn_ = nullptr;
+}
+
+ReadTxn& ReadTxn::operator=(ReadTxn&& other) noexcept {
+  if (this != &other) {
+    if (txn_ != nullptr) mdb_txn_abort(txn_);
+    txn_ = other.txn_;
+    dbi_ = other.dbi_;
+    other.txn_ = nullptr;
+  }
+  return *this;
+}
+
+ReadTxn::~ReadTxn() {
+  if (txn_ != nullptr) mdb_txn_abort(txn_);
+}
+
+std::optional<Id> ReadTxn::find_id(const rdf::Term& term) const {
+  return find_id(term.encode());
+}
+
+std::optional<Id> ReadTxn::find_id(const std::string& encoded) const {
+  uint64_t h = hash_term(encoded);
+  MDB_val k = val(&h, sizeof h), v;
+  MDB_cursor* cur = nullptr;
+  check("open cursor", mdb_cursor_open(txn_, dbi_->term2id, &cur));
+  std::optional<Id> found;
+  int rc = mdb_cursor_get(cur, &k, &v, MDB_SET_KEY);
+  while (rc == 0) {
+    Id id;
+    std::memcpy(&id, v.mv_data, sizeof id);
+    unsigned char key[8];
+    put_u64(key, id);
+    MDB_val ik = val(key, sizeof key), iv;
+    if (mdb_get(txn_, dbi_->id2term, &ik, &iv) == 0 && iv.mv_size == encoded.size() &&
+        std::memcmp(iv.mv_data, encoded.data(), encoded.size()) == 0) {
+      found = id;
+      break;
+    }
+    rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT_DUP);
+  }
+  mdb_cursor_close(cur);
+  if (rc != 0 && rc != MDB_NOTFOUND) throw_lmdb("dictionary lookup", rc);
+  return found;
+}
+
+rdf::Term ReadTxn::term(Id id) const {
+  unsigned char key[8];
+  put_u64(key, id);  // big-endian: id2term keys sort numerically (append-only)
+  MDB_val k = val(key, sizeof key), v;
+  int rc = mdb_get(txn_, dbi_->id2term, &k, &v);
+  if (rc == MDB_NOTFOUND) throw Error(fmt::format("storage error: unknown term id {}", id));
+  check("term lookup", rc);
+  return rdf::Term::decode({static_cast<const char*>(v.mv_data), v.mv_size});
+}
+
+ScanCursor ReadTxn::scan(const IdPattern& pattern) const {
+  int prefix_len = 0;
+  int perm = choose_permutation(pattern, &prefix_len);
+  return ScanCursor(txn_, dbi_->index[perm], perm, pattern);
+}
+
+uint64_t ReadTxn::count(const IdPattern& pattern) const {
+  if (pattern.s == kNoId && pattern.p == kNoId && pattern.o == kNoId && pattern.g == kNoId) {
+    return size();
+  }
+  ScanCursor cur = scan(pattern);
+  IdQuad q;
+  uint64_t n = 0;
+  while (cur.next(q)) ++n;
+  return n;
+}
+
+uint64_t ReadTxn::estimate(const IdPattern& pattern) const {
+  const bool only_p =
+      pattern.p != kNoId && pattern.s == kNoId && pattern.o == kNoId && pattern.g == kNoId;
+  if (only_p) {
+    MDB_val k = val(&pattern.p, sizeof pattern.p), v;
+    int rc = mdb_get(txn_, dbi_->pstats, &k, &v);
+    if (rc == MDB_NOTFOUND) return 0;
+    check("statistics lookup", rc);
+    int64_t n;
+    std::memcpy(&n, v.mv_data, sizeof n);
+    return static_cast<uint64_t>(n < 0 ? 0 : n);
+  }
+  // Bounded exact count: patterns with a bound subject or object are small in
+  // practice; cap the work so planning never scans a huge range.
+  constexpr uint64_t kCap = 10000;
+  ScanCursor cur = scan(pattern);
+  IdQuad q;
+  uint64_t n = 0;
+  while (n < kCap && cur.next(q)) ++n;
+  return n;
+}
+
+uint64_t ReadTxn::size() const {
+  MDB_stat st;
+  check("statistics", mdb_stat(txn_, dbi_->index[kSPOG], &st));
+  return st.ms_entries;
+}
+
+// ---- WriteTxn ---------------------------------------------------------------
+
+WriteTxn::WriteTxn(MDB_txn* txn, const Store::Dbis* dbi) : ReadTxn(txn, dbi) {
+  MDB_val k = val(kNextIdKey, std::strlen(kNextIdKey)), v;
+  int rc = mdb_get(txn_, dbi_->meta, &k, &v);
+  if (rc == 0 && v.mv_size == sizeof next_id_) std::memcpy(&next_id_, v.mv_data, sizeof next_id_);
+  else if (rc != MDB_NOTFOUND) check("read next id", rc);
+}
+
+WriteTxn::~WriteTxn() = default;  // ReadTxn aborts an uncommitted transaction
+
+Id WriteTxn::intern(const rdf::Term& term) {
+  if (term.is_iri() && term.value.empty()) return kDefaultGraph;
+  std::string enc = term.encode();
+  if (auto it = term_cache_.find(enc); it != term_cache_.end()) return it->second;
+  if (auto id = find_id(enc)) {
+    term_cache_.emplace(std::move(enc), *id);
+    return *id;
+  }
+  Id id = next_id_++;
+  uint64_t h = hash_term(enc);
+  MDB_val hk = val(&h, sizeof h), hv = val(&id, sizeof id);
+  check("dictionary insert", mdb_put(txn_, dbi_->term2id, &hk, &hv, 0));
+  unsigned char key[8];
+  put_u64(key, id);
+  MDB_val ik = val(key, sizeof key), iv = val(enc.data(), enc.size());
+  check("dictionary insert", mdb_put(txn_, dbi_->id2term, &ik, &iv, MDB_APPEND));
+  term_cache_.emplace(std::move(enc), id);
+  return id;
+}
+
+bool WriteTxn::insert(const IdQuad& quad) {
+  unsigned char key[32];
+  encode_key(kSPOG, quad, key);
+  MDB_val k = val(key, 32), v = val(nullptr, 0);
+  int rc = mdb_put(txn_, dbi_->index[kSPOG], &k, &v, MDB_NOOVERWRITE);
+  if (rc == MDB_KEYEXIST) return false;
+  check("index insert", rc);
+  for (int perm = 1; perm < 4; ++perm) {
+    encode_key(perm, quad, key);
+    check("index insert", mdb_put(txn_, dbi_->index[perm], &k, &v, 0));
+  }
+  predicate_delta_[quad.p] += 1;
+  return true;
+}
+
+bool WriteTxn::erase(const IdQuad& quad) {
+  unsigned char key[32];
+  encode_key(kSPOG, quad, key);
+  MDB_val k = val(key, 32);
+  int rc = mdb_del(txn_, dbi_->index[kSPOG], &k, nullptr);
+  if (rc == MDB_NOTFOUND) return false;
+  check("index delete", rc);
+  for (int perm = 1; perm < 4; ++perm) {
+    encode_key(perm, quad, key);
+    check("index delete", mdb_del(txn_, dbi_->index[perm], &k, nullptr));
+  }
+  predicate_delta_[quad.p] -= 1;
+  return true;
+}
+
+bool WriteTxn::insert(const rdf::Quad& quad) {
+  IdQuad q{intern(quad.subject), intern(quad.predicate), intern(quad.object),
+           quad.in_default_graph() ? kDefaultGraph : intern(quad.graph)};
+  return insert(q);
+}
+
+void WriteTxn::flush_stats() {
+  for (const auto& [pred, delta] : predicate_delta_) {
+    if (delta == 0) continue;
+    MDB_val k = val(&pred, sizeof pred), v;
+    int64_t n = 0;
+    int rc = mdb_get(txn_, dbi_->pstats, &k, &v);
+    if (rc == 0) std::memcpy(&n, v.mv_data, sizeof n);
+    else if (rc != MDB_NOTFOUND) check("statistics update", rc);
+    n += delta;
+    MDB_val nv = val(&n, sizeof n);
+    check("statistics update", mdb_put(txn_, dbi_->pstats, &k, &nv, 0));
+  }
+  predicate_delta_.clear();
+  MDB_val k = val(kNextIdKey, std::strlen(kNextIdKey)), v = val(&next_id_, sizeof next_id_);
+  check("write next id", mdb_put(txn_, dbi_->meta, &k, &v, 0));
+}
+
+Status WriteTxn::commit() {
+  TINYKG_ASSERT(txn_ != nullptr, "commit on a finished transaction");
+  try {
+    flush_stats();
+  } catch (const Error& e) {
+    mdb_txn_abort(txn_);
+    txn_ = nullptr;
+    return Failure{e.what()};
+  }
+  int rc = mdb_txn_commit(txn_);
+  txn_ = nullptr;
+  if (rc != 0) return fail("commit failed: {}", mdb_strerror(rc));
+  return Status::Ok();
+}
+
+}  // namespace tinykg::store

@@ -1,0 +1,135 @@
+// Store: a persistent quad store on LMDB.
+//
+// Layout (one LMDB environment per database directory):
+//   meta      format version, next free id
+//   term2id   hash(term encoding) -> ids (dupsort; collisions resolved via id2term)
+//   id2term   id -> term encoding (rdf::Term::encode)
+//   spog, posg, ospg, gspo
+//             permutation indexes; key = 4 big-endian u64 ids, no value, so a
+//             bound prefix of the permutation is a contiguous key range
+//   pstats    predicate id -> triple count (for the planner)
+//
+// Concurrency: LMDB gives one writer and any number of snapshot readers that
+// never block. A ReadTxn is a snapshot; a WriteTxn sees its own writes and
+// publishes them atomically on commit (all or nothing).
+#pragma once
+
+#include <memory>
+#include <unordered_map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "rdf/term.h"
+#include "store/ids.h"
+
+typedef struct MDB_env MDB_env;
+typedef struct MDB_txn MDB_txn;
+typedef struct MDB_cursor MDB_cursor;
+typedef unsigned int MDB_dbi;
+
+namespace tinykg::store {
+
+class ReadTxn;
+class WriteTxn;
+
+struct OpenOptions {
+  bool read_only = false;
+  bool create = true;  // create the directory/database if missing
+};
+
+class Store {
+ public:
+  static Result<std::unique_ptr<Store>> open(const std::string& dir, OpenOptions opts = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  ReadTxn read() const;   // throws tinykg::Error on LMDB failure
+  WriteTxn write();       // blocks while another writer is active
+  const std::string& path() const { return dir_; }
+
+  struct Dbis {
+    MDB_dbi meta, term2id, id2term, pstats;
+    MDB_dbi index[4];  // Permutation order: SPOG, POSG, OSPG, GSPO
+  };
+
+ private:
+  Store() = default;
+  MDB_env* env_ = nullptr;
+  Dbis dbi_{};
+  std::string dir_;
+  bool read_only_ = false;
+};
+
+// Iterates the quads matching an IdPattern within one transaction.
+class ScanCursor {
+ public:
+  ScanCursor(ScanCursor&&) noexcept;
+  ScanCursor& operator=(ScanCursor&&) = delete;
+  ~ScanCursor();
+  // Writes the next matching quad into `out`; false at the end.
+  bool next(IdQuad& out);
+
+ private:
+  friend class ReadTxn;
+  ScanCursor(MDB_txn* txn, MDB_dbi dbi, int permutation, const IdPattern& pattern);
+  MDB_cursor* cursor_ = nullptr;
+  int permutation_ = 0;
+  IdPattern pattern_;
+  unsigned char prefix_[32];
+  int prefix_len_ = 0;
+  bool started_ = false;
+  bool done_ = false;
+};
+
+// A consistent snapshot of the store.
+class ReadTxn {
+ public:
+  ReadTxn(ReadTxn&&) noexcept;
+  ReadTxn& operator=(ReadTxn&&) noexcept;
+  virtual ~ReadTxn();
+
+  std::optional<Id> find_id(const rdf::Term& term) const;
+  rdf::Term term(Id id) const;  // throws tinykg::Error for an unknown id
+  ScanCursor scan(const IdPattern& pattern) const;
+  // Exact count of matching quads (scans the matching key range).
+  uint64_t count(const IdPattern& pattern) const;
+  // Cheap cardinality estimate for planning (exact for p-only patterns).
+  uint64_t estimate(const IdPattern& pattern) const;
+  uint64_t size() const;  // number of quads
+
+ protected:
+  friend class Store;
+  ReadTxn(MDB_txn* txn, const Store::Dbis* dbi) : txn_(txn), dbi_(dbi) {}
+  std::optional<Id> find_id(const std::string& encoded) const;
+  MDB_txn* txn_ = nullptr;
+  const Store::Dbis* dbi_ = nullptr;
+};
+
+// The single writer. Destroying it without commit() aborts all its writes.
+class WriteTxn : public ReadTxn {
+ public:
+  WriteTxn(WriteTxn&&) noexcept = default;
+  ~WriteTxn() override;
+
+  Id intern(const rdf::Term& term);          // id of term, creating it if new
+  bool insert(const IdQuad& quad);           // false if already present
+  bool erase(const IdQuad& quad);            // false if absent
+  bool insert(const rdf::Quad& quad);
+  Status commit();
+
+ private:
+  friend class Store;
+  WriteTxn(MDB_txn* txn, const Store::Dbis* dbi);
+  void flush_stats();
+  Id next_id_ = kFirstTermId;
+  // Per-predicate count changes, written to `pstats` at commit.
+  std::unordered_map<Id, int64_t> predicate_delta_;
+  // Terms interned by this transaction (LMDB reads would also find them; the
+  // cache saves the hash lookup for the repetitive terms of a bulk import).
+  std::unordered_map<std::string, Id> term_cache_;
+};
+
+}  // namespace tinykg::store
