@@ -30,6 +30,7 @@ struct TensorInfo {
 struct OperatorInfo {
   int index = 0;                   // position in the execution order
   std::string type;                // builtin name: "CONV_2D", or custom code
+  int builtin_code = -1;           // effective BuiltinOperator code (32 = CUSTOM)
   int version = 1;
   bool is_custom = false;
   std::vector<int> inputs;         // tensor indices (-1 = optional input absent)
@@ -51,6 +52,12 @@ struct ArenaBreakdown {
   uint64_t planned_tensors = 0;    // non-persistent (head) memory from the planner
   uint64_t persistent = 0;         // tail: runtime structs, quantization, op data
   uint64_t scratch = 0;            // kernel scratch buffers
+  // Split of `persistent` by the recording allocator's categories.
+  uint64_t persistent_tensors = 0;       // TfLiteTensor / TfLiteEvalTensor structs
+  uint64_t persistent_quantization = 0;  // TfLiteAffineQuantization + zero points
+  uint64_t persistent_node_arrays = 0;   // NodeAndRegistration array + builtin data
+  uint64_t persistent_op_data = 0;       // kernel OpData, per-channel params, variables
+  uint64_t persistent_runtime = 0;       // allocator objects, alignment padding
 };
 
 struct ModelInfo {

@@ -1,0 +1,17 @@
+// libFuzzer entry for the model analyzer: any byte string must produce either
+// a ModelInfo or a Failure — never a crash, hang or sanitizer report.
+// Seed it with ../shared/reference/models/*.tflite (see fuzz/model.cmake).
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "model/analyzer.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  auto info = tinykg::model::analyze_model_bytes(std::span<const uint8_t>(data, size));
+  if (info.ok()) {
+    // Exercise the JSON view too: it walks every tensor reference.
+    (void)tinykg::model::model_info_to_json(*info).dump();
+  }
+  return 0;
+}

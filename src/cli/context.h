@@ -1,0 +1,49 @@
+// State shared by the subcommands: global options and the lazily opened
+// knowledge graph. Subcommands report failures by throwing CliError, which
+// main() prints as one line and turns into exit status 1.
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "common/result.h"
+#include "kg/knowledge_graph.h"
+
+namespace tinykg::cli {
+
+struct CliError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class Context {
+ public:
+  std::string db_dir = "./tinykg-db";
+  std::string data_dir;  // the project's data/ folder (reference models, cards, queries)
+
+  kg::KnowledgeGraph& graph(bool read_only = false);
+
+  // Unwraps a Result or throws its message as a CliError.
+  template <typename T>
+  static T take(Result<T> r) {
+    if (!r.ok()) throw CliError(r.error());
+    return std::move(r).value();
+  }
+
+ private:
+  std::unique_ptr<kg::KnowledgeGraph> graph_;
+};
+
+// One function per subcommand file; each adds its subcommand to `app`.
+void add_model_add(CLI::App& model, Context& ctx);
+void add_model_inspect(CLI::App& model, Context& ctx);
+void add_model_list(CLI::App& model, Context& ctx);
+void add_device_add(CLI::App& device, Context& ctx);
+void add_device_list(CLI::App& device, Context& ctx);
+void add_load(CLI::App& app, Context& ctx);
+void add_query(CLI::App& app, Context& ctx);
+void add_demo(CLI::App& app, Context& ctx);
+
+}  // namespace tinykg::cli

@@ -1,0 +1,67 @@
+#include "kg/reference_data.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace tinykg::kg {
+namespace fs = std::filesystem;
+namespace {
+
+// Sorted for a deterministic import order.
+std::vector<fs::path> files_with_extension(const fs::path& dir, const std::string& ext) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ext) out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+Result<ReferenceImport> import_reference_data(KnowledgeGraph& graph,
+                                              const std::string& data_dir) {
+  const fs::path root(data_dir);
+  const fs::path models = root / "reference" / "models";
+  if (!fs::is_directory(models)) {
+    return fail("reference data not found: '{}' is not a directory (use --data-dir)",
+                models.string());
+  }
+  ReferenceImport report;
+  auto ontology = graph.load_files({(root / "ontology" / "nnet.ttl").string()},
+                                   "http://tinyml-schema.org/networkschema");
+  if (!ontology.ok()) return ontology.failure();
+  report.triples += ontology->quads_added;
+
+  for (const fs::path& device : files_with_extension(root / "reference" / "devices", ".ttl")) {
+    auto added = graph.add_device_file(device.string());
+    if (!added.ok()) return added.failure();
+    report.triples += added->quads_added;
+    ++report.devices;
+  }
+  for (const fs::path& model : files_with_extension(models, ".tflite")) {
+    fs::path card = root / "reference" / "cards" / (model.stem().string() + ".json");
+    auto added = graph.add_model_file(model.string(), fs::exists(card) ? card.string() : "");
+    if (!added.ok()) return added.failure();
+    report.triples += added->quads_added;
+    ++report.models;
+  }
+  return report;
+}
+
+std::vector<CaseStudy> case_studies(const std::string& data_dir) {
+  const fs::path q = fs::path(data_dir) / "queries";
+  return {
+      {"Case 1: boards that can run a motion model (accelerometer + gyroscope, "
+       ">= 116 kB RAM, >= 531 kB Flash)",
+       (q / "case1-boards-for-model.rq").string()},
+      {"Case 2: models that run on a board with a camera, 127 kB free RAM, 576 kB free Flash",
+       (q / "case2-models-for-device.rq").string()},
+      {"Case 3: yes/no keyword models trained on speech_commands, fed by a microphone, by "
+       "accuracy",
+       (q / "case3-rank-speech-models.rq").string()},
+  };
+}
+
+}  // namespace tinykg::kg

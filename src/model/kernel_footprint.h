@@ -1,0 +1,44 @@
+// KernelFootprint: the persistent ("tail") allocations a TFLite Micro 2.4
+// reference kernel makes in Init/Prepare, and the scratch buffers it requests
+// in the head. Struct sizes depend on the target ABI, so each entry is
+// computed from RuntimeAbi rather than hard-coded per model.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "model/model_info.h"
+#include "model/tflite_reader.h"
+
+namespace tinykg::model {
+
+// Sizes of the TFLM structs that differ between a 32-bit MCU and a 64-bit
+// host build (see README.md, "Memory model").
+struct RuntimeAbi {
+  const char* name = "";
+  uint32_t pointer_bytes = 4;
+  uint32_t tflite_tensor = 0;              // sizeof(TfLiteTensor)
+  uint32_t tflite_affine_quantization = 0; // sizeof(TfLiteAffineQuantization)
+  uint32_t node_and_registration = 0;      // sizeof(NodeAndRegistration)
+  uint32_t runtime_objects = 0;            // allocator objects kept in the tail
+};
+
+RuntimeAbi host64_abi();    // x86-64 / AArch64 desktop build (what the reference measured)
+RuntimeAbi cortex_m_abi();  // 32-bit Arm Cortex-M
+
+struct TailAllocation {
+  uint64_t bytes = 0;
+  uint64_t alignment = 4;
+};
+
+struct KernelFootprint {
+  std::vector<TailAllocation> builtin_data;  // parsed options (MicroBuiltinDataAllocator)
+  std::vector<TailAllocation> op_data;       // AllocatePersistentBuffer in Init/Prepare
+  std::vector<uint64_t> scratch;             // RequestScratchBufferInArena sizes
+  bool known = true;                         // false: kernel not modelled (estimate is a floor)
+};
+
+KernelFootprint kernel_footprint(const OperatorInfo& op, const OperatorOptions& options,
+                                 const std::vector<TensorInfo>& tensors, const RuntimeAbi& abi);
+
+}  // namespace tinykg::model

@@ -1,0 +1,54 @@
+// A triple pattern in execution form: each position is either a constant id
+// or a row slot. Shared by IndexScan (slots unbound) and IndexNestedLoopJoin
+// (some slots bound by the left row, substituted into the scan).
+//
+// The default graph is the union of all graphs (graph position unbound). A
+// triple present in several graphs must still match once; because every
+// permutation the store scans with g unbound ends in g, such duplicates are
+// adjacent and `is_repeat_of_previous` drops them cheaply.
+#pragma once
+
+#include <string>
+
+#include "sparql/exec/row.h"
+#include "store/ids.h"
+
+namespace tinykg::sparql::exec {
+
+struct PatternSlot {
+  store::Id constant = store::kNoId;  // used when slot < 0
+  int slot = -1;
+  std::string label;  // for EXPLAIN: "?x" or "<iri>"
+  bool is_variable() const { return slot >= 0; }
+};
+
+struct ScanPattern {
+  PatternSlot subject, predicate, object;
+  // A constant of the query that is not in the store: nothing can match.
+  bool matches_nothing = false;
+
+  // The id pattern for the store, with bound slots of `row` substituted.
+  store::IdPattern bind(const Row& row) const;
+  // Writes the quad's ids into the pattern's slots of `row`; false if the quad
+  // contradicts a slot already bound (e.g. ?x <p> ?x with s != o).
+  bool unify(const store::IdQuad& quad, Row& row) const;
+  std::string to_string() const;
+};
+
+// Drops a quad equal to the previous one in s, p, o (same triple, other graph).
+class GraphUnionDeduplicator {
+ public:
+  bool is_repeat_of_previous(const store::IdQuad& q) {
+    bool repeat = has_previous_ && q.s == previous_.s && q.p == previous_.p && q.o == previous_.o;
+    previous_ = q;
+    has_previous_ = true;
+    return repeat;
+  }
+  void reset() { has_previous_ = false; }
+
+ private:
+  store::IdQuad previous_;
+  bool has_previous_ = false;
+};
+
+}  // namespace tinykg::sparql::exec

@@ -1,0 +1,296 @@
+#include "sparql/planner/planner.h"
+
+#include <algorithm>
+#include <functional>
+#include <numeric>
+
+#include "common/error.h"
+#include "sparql/exec/distinct.h"
+#include "sparql/exec/filter.h"
+#include "sparql/exec/hash_join.h"
+#include "sparql/exec/index_nested_loop_join.h"
+#include "sparql/exec/index_scan.h"
+#include "sparql/exec/limit_offset.h"
+#include "sparql/exec/project.h"
+#include "sparql/exec/single_row.h"
+#include "sparql/exec/sort.h"
+#include "sparql/planner/join_cost.h"
+
+namespace tinykg::sparql {
+namespace {
+
+using exec::OperatorPtr;
+
+// Every variable in patterns and expressions gets a slot, so expressions
+// over variables that no pattern binds simply see "unbound".
+void collect_variables(const algebra::Node& node, exec::VariableLayout& layout) {
+  auto add_expression = [&](const Expression& e) {
+    for (const std::string& v : e.variables()) layout.add(v);
+  };
+  std::visit(
+      [&](const auto& op) {
+        using T = std::decay_t<decltype(op)>;
+        if constexpr (std::is_same_v<T, algebra::Bgp>) {
+          for (const TriplePattern& t : op.triples) {
+            for (const PatternTerm* p : {&t.subject, &t.predicate, &t.object}) {
+              if (p->is_variable) layout.add(p->variable);
+            }
+          }
+          for (const Expression& f : op.filters) add_expression(f);
+        } else if constexpr (std::is_same_v<T, algebra::Join>) {
+          collect_variables(*op.left, layout);
+          collect_variables(*op.right, layout);
+        } else {
+          collect_variables(*op.child, layout);
+          if constexpr (std::is_same_v<T, algebra::Filter>) add_expression(op.condition);
+          if constexpr (std::is_same_v<T, algebra::OrderBy>) {
+            for (const algebra::OrderKey& k : op.keys) add_expression(k.expression);
+          }
+        }
+      },
+      node.op);
+}
+
+class Planner {
+ public:
+  Planner(exec::ExecContext& ctx, CardinalityEstimator& estimator, const PlannerOptions& options)
+      : ctx_(ctx), estimator_(estimator), options_(options) {}
+
+  PhysicalPlan plan(const algebra::Node& root) {
+    collect_variables(root, plan_.layout);
+    plan_.root = plan_node(root);
+    return std::move(plan_);
+  }
+
+ private:
+  OperatorPtr plan_node(const algebra::Node& node) {
+    return std::visit([&](const auto& op) { return plan_op(op); }, node.op);
+  }
+
+  Expression resolve(Expression e) const {
+    if (e.kind == ExprKind::Variable) e.slot = plan_.layout.slot_of(e.name);
+    for (Expression& a : e.args) a = resolve(std::move(a));
+    return e;
+  }
+
+  exec::PatternSlot slot_for(const PatternTerm& t, bool& matches_nothing) {
+    exec::PatternSlot s;
+    s.label = t.to_string();
+    if (t.is_variable) {
+      s.slot = plan_.layout.slot_of(t.variable);
+    } else if (auto id = estimator_.id_of(t.term)) {
+      s.constant = *id;
+    } else {
+      matches_nothing = true;
+    }
+    return s;
+  }
+
+  exec::ScanPattern scan_pattern(const TriplePattern& t) {
+    exec::ScanPattern p;
+    p.subject = slot_for(t.subject, p.matches_nothing);
+    p.predicate = slot_for(t.predicate, p.matches_nothing);
+    p.object = slot_for(t.object, p.matches_nothing);
+    return p;
+  }
+
+  OperatorPtr plan_op(const algebra::Bgp& bgp) {
+    const size_t n = bgp.triples.size();
+    std::vector<bool> placed(bgp.filters.size(), false);
+    // Adds every not-yet-placed filter whose variables are all in `bound`.
+    auto place_filters = [&](OperatorPtr op, const std::set<std::string>& bound) {
+      std::vector<Expression> ready;
+      for (size_t i = 0; i < bgp.filters.size(); ++i) {
+        if (placed[i]) continue;
+        std::set<std::string> needed = bgp.filters[i].variables();
+        if (std::includes(bound.begin(), bound.end(), needed.begin(), needed.end())) {
+          placed[i] = true;
+          ready.push_back(resolve(bgp.filters[i]));
+        }
+      }
+      if (ready.empty()) return op;
+      return OperatorPtr(std::make_unique<exec::Filter>(ctx_, std::move(op), std::move(ready)));
+    };
+
+    // Connected components over shared variables, in join_order's order.
+    std::vector<size_t> component(n);
+    std::iota(component.begin(), component.end(), size_t{0});
+    std::function<size_t(size_t)> find = [&](size_t i) {
+      return component[i] == i ? i : component[i] = find(component[i]);
+    };
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = i + 1; j < n; ++j) {
+        if (share_variable(bgp.triples[i], bgp.triples[j])) component[find(j)] = find(i);
+      }
+    }
+
+    OperatorPtr result;
+    std::set<std::string> result_bound;
+    std::vector<bool> done(n, false);
+    for (size_t start = 0; start < n; ++start) {
+      if (done[start]) continue;
+      OperatorPtr chain;
+      std::set<std::string> bound;
+      // Next pattern: the first (in join order) that shares a variable with
+      // the chain, so every step is a bind join. With join_order on, that is
+      // simply the next one.
+      auto next_in_chain = [&]() -> size_t {
+        size_t first = n;
+        for (size_t i = start; i < n; ++i) {
+          if (done[i] || find(i) != find(start)) continue;
+          if (first == n) first = i;
+          for (const PatternTerm* p :
+               {&bgp.triples[i].subject, &bgp.triples[i].predicate, &bgp.triples[i].object}) {
+            if (p->is_variable && bound.count(p->variable)) return i;
+          }
+        }
+        return first;
+      };
+      for (size_t i = next_in_chain(); i < n; i = next_in_chain()) {
+        done[i] = true;
+        const TriplePattern& t = bgp.triples[i];
+        double per_binding = estimator_.estimate(t, bound);
+        if (!chain) {
+          chain = std::make_unique<exec::IndexScan>(ctx_, scan_pattern(t), plan_.layout.width(),
+                                                    per_binding);
+        } else {
+          chain = join_step(std::move(chain), t, bound, per_binding);
+        }
+        add_variables(t, bound);
+        chain = place_filters(std::move(chain), bound);
+      }
+      if (!result) {
+        result = std::move(chain);
+      } else {
+        result = make_hash_join(std::move(result), std::move(chain), {});  // cross product
+      }
+      result_bound.insert(bound.begin(), bound.end());
+      if (start > 0) result = place_filters(std::move(result), result_bound);
+    }
+    if (!result) result = std::make_unique<exec::SingleRow>(plan_.layout.width());
+    // Filters that no pattern variable set covers (e.g. over unbound ones).
+    std::vector<Expression> rest;
+    for (size_t i = 0; i < bgp.filters.size(); ++i) {
+      if (!placed[i]) rest.push_back(resolve(bgp.filters[i]));
+    }
+    if (!rest.empty())
+      result = std::make_unique<exec::Filter>(ctx_, std::move(result), std::move(rest));
+    return result;
+  }
+
+  // One step of a chain: a bind join (one index lookup per input row), or,
+  // when the input is much larger than the pattern itself, a hash join with
+  // a single scan of the pattern (e.g. checking 150k subsystems against 33k
+  // accelerometers is cheaper in memory than with 150k lookups).
+  OperatorPtr join_step(OperatorPtr chain, const TriplePattern& t,
+                        const std::set<std::string>& bound, double per_binding) {
+    const double input = chain->estimated_rows();
+    const double whole_pattern = estimator_.estimate(t, {});
+    const double estimate = input * per_binding;
+    if (!options_.hash_join_steps || !prefer_hash_join(input, whole_pattern)) {
+      // Only an exactly counted pattern may switch to a hash table at run time.
+      const uint64_t switch_after =
+          options_.adaptive_bind_joins && whole_pattern < CardinalityEstimator::kExactUpTo
+              ? static_cast<uint64_t>(whole_pattern)
+              : 0;
+      return std::make_unique<exec::IndexNestedLoopJoin>(ctx_, std::move(chain), scan_pattern(t),
+                                                         estimate, switch_after);
+    }
+    std::vector<int> slots;
+    std::set<std::string> shared;
+    for (const PatternTerm* p : {&t.subject, &t.predicate, &t.object}) {
+      if (p->is_variable && bound.count(p->variable)) shared.insert(p->variable);
+    }
+    for (const std::string& v : shared) slots.push_back(plan_.layout.slot_of(v));
+    OperatorPtr scan = std::make_unique<exec::IndexScan>(ctx_, scan_pattern(t),
+                                                         plan_.layout.width(), whole_pattern);
+    return std::make_unique<exec::HashJoin>(std::move(chain), std::move(scan), std::move(slots),
+                                            std::vector<std::string>(shared.begin(), shared.end()),
+                                            estimate);
+  }
+
+  static bool share_variable(const TriplePattern& a, const TriplePattern& b) {
+    for (const PatternTerm* x : {&a.subject, &a.predicate, &a.object}) {
+      if (!x->is_variable) continue;
+      for (const PatternTerm* y : {&b.subject, &b.predicate, &b.object}) {
+        if (y->is_variable && x->variable == y->variable) return true;
+      }
+    }
+    return false;
+  }
+
+  static void add_variables(const TriplePattern& t, std::set<std::string>& bound) {
+    for (const PatternTerm* p : {&t.subject, &t.predicate, &t.object}) {
+      if (p->is_variable) bound.insert(p->variable);
+    }
+  }
+
+  OperatorPtr make_hash_join(OperatorPtr left, OperatorPtr right,
+                             const std::set<std::string>& shared) {
+    std::vector<int> slots;
+    for (const std::string& v : shared) slots.push_back(plan_.layout.slot_of(v));
+    double l = left->estimated_rows(), r = right->estimated_rows();
+    double estimate = slots.empty() ? l * r : std::min(l * r, std::max(l, r));
+    // The smaller input is the build side (kept in memory).
+    if (r > l) std::swap(left, right);
+    return std::make_unique<exec::HashJoin>(std::move(left), std::move(right), std::move(slots),
+                                            std::vector<std::string>(shared.begin(), shared.end()),
+                                            estimate);
+  }
+
+  OperatorPtr plan_op(const algebra::Join& join) {
+    std::set<std::string> shared;
+    std::set<std::string> left = algebra::certainly_bound_variables(*join.left);
+    for (const std::string& v : algebra::certainly_bound_variables(*join.right)) {
+      if (left.count(v)) shared.insert(v);
+    }
+    return make_hash_join(plan_node(*join.left), plan_node(*join.right), shared);
+  }
+
+  OperatorPtr plan_op(const algebra::Filter& filter) {
+    std::vector<Expression> conditions;
+    conditions.push_back(resolve(filter.condition));
+    return std::make_unique<exec::Filter>(ctx_, plan_node(*filter.child), std::move(conditions));
+  }
+
+  OperatorPtr plan_op(const algebra::OrderBy& order) {
+    std::vector<exec::SortKey> keys;
+    for (const algebra::OrderKey& k : order.keys) {
+      keys.push_back({resolve(k.expression), k.descending});
+    }
+    return std::make_unique<exec::Sort>(ctx_, plan_node(*order.child), std::move(keys));
+  }
+
+  OperatorPtr plan_op(const algebra::Project& project) {
+    std::vector<int> slots;
+    for (const std::string& v : project.variables) slots.push_back(plan_.layout.slot_of(v));
+    plan_.output_variables = project.variables;
+    return std::make_unique<exec::Project>(plan_node(*project.child), std::move(slots),
+                                           project.variables);
+  }
+
+  OperatorPtr plan_op(const algebra::Distinct& distinct) {
+    return std::make_unique<exec::Distinct>(plan_node(*distinct.child));
+  }
+
+  OperatorPtr plan_op(const algebra::Slice& slice) {
+    return std::make_unique<exec::LimitOffset>(plan_node(*slice.child), slice.offset, slice.limit);
+  }
+
+  exec::ExecContext& ctx_;
+  CardinalityEstimator& estimator_;
+  PlannerOptions options_;
+  PhysicalPlan plan_;
+};
+
+}  // namespace
+
+PhysicalPlan plan_query(const algebra::Node& root, exec::ExecContext& ctx,
+                        CardinalityEstimator& estimator, const PlannerOptions& options) {
+  PhysicalPlan plan = Planner(ctx, estimator, options).plan(root);
+  TINYKG_ASSERT(!plan.output_variables.empty() || plan.root != nullptr,
+                "a SELECT plan always has a projection");
+  return plan;
+}
+
+}  // namespace tinykg::sparql

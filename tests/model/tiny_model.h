@@ -1,0 +1,171 @@
+// TinyModel: builds small .tflite flatbuffers in a test with the generated
+// FlatBufferBuilder API, so each test reads like the graph it checks:
+//
+//   TinyModel m;
+//   int in = m.tensor({1, 8, 8, 3});
+//   int w = m.constant({16, 3, 3, 3});
+//   int out = m.tensor({1, 8, 8, 16});
+//   m.conv2d(in, w, -1, out);
+//   auto bytes = m.finish({in}, {out});
+#pragma once
+
+#include <flatbuffers/flatbuffers.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "tflite_schema_generated.h"
+
+namespace tinykg::testing {
+
+class TinyModel {
+ public:
+  static constexpr int8_t kInt8 = 9;
+  static constexpr int8_t kFloat32 = 0;
+
+  int tensor(std::vector<int32_t> shape, int8_t type = kInt8) {
+    tensors_.push_back({std::move(shape), type, false, 1, ""});
+    return static_cast<int>(tensors_.size()) - 1;
+  }
+  // A constant (weights) tensor backed by a non-empty buffer.
+  int constant(std::vector<int32_t> shape, int8_t type = kInt8) {
+    tensors_.push_back({std::move(shape), type, true, 1, ""});
+    return static_cast<int>(tensors_.size()) - 1;
+  }
+  // Raw name bytes (may be invalid UTF-8, to test sanitising).
+  void name(int tensor, std::string raw) {
+    tensors_[static_cast<size_t>(tensor)].name = std::move(raw);
+  }
+  // Per-channel quantization with `channels` scales.
+  void quantize(int tensor, int channels) {
+    tensors_[static_cast<size_t>(tensor)].channels = channels;
+  }
+
+  void conv2d(int in, int filter, int bias, int out, int stride = 1) {
+    add({3, 3, 1, "", {in, filter, bias}, {out}, Options::kConv, stride});
+  }
+  void depthwise_conv2d(int in, int filter, int bias, int out, int stride = 1) {
+    add({4, 4, 1, "", {in, filter, bias}, {out}, Options::kDepthwise, stride});
+  }
+  void fully_connected(int in, int weights, int bias, int out) {
+    add({9, 9, 1, "", {in, weights, bias}, {out}, Options::kFullyConnected, 1});
+  }
+  void max_pool(int in, int out, int filter) {
+    add({17, 17, 1, "", {in}, {out}, Options::kPool, filter});
+  }
+  // Any operator without options; codes >= 127 go in builtin_code only, with
+  // the deprecated byte saturated at 127 as converters write it.
+  void op(int code, std::vector<int> inputs, std::vector<int> outputs, int version = 1) {
+    const int8_t legacy = static_cast<int8_t>(code < 127 ? code : 127);
+    add({legacy, code, version, "", std::move(inputs), std::move(outputs), Options::kNone, 1});
+  }
+  // An operator code written by an old converter: only the deprecated byte.
+  void legacy_op(int8_t code, std::vector<int> inputs, std::vector<int> outputs) {
+    add({code, 0, 1, "", std::move(inputs), std::move(outputs), Options::kNone, 1});
+  }
+  void custom(const std::string& name, std::vector<int> inputs, std::vector<int> outputs) {
+    add({32, 32, 1, name, std::move(inputs), std::move(outputs), Options::kNone, 1});
+  }
+  // Overrides an operator's opcode index (to build invalid models).
+  void force_opcode_index(size_t op, uint32_t index) { ops_[op].forced_opcode = index; }
+
+  std::vector<uint8_t> finish(const std::vector<int>& inputs, const std::vector<int>& outputs) {
+    namespace fb = tinykg::tflite;
+    flatbuffers::FlatBufferBuilder b;
+    std::vector<flatbuffers::Offset<fb::Buffer>> buffers{fb::CreateBuffer(b)};  // sentinel
+    std::vector<flatbuffers::Offset<fb::Tensor>> tensors;
+    for (const Tensor& t : tensors_) {
+      uint32_t buffer = 0;
+      if (t.constant) {
+        const std::vector<uint8_t> data(16, 1);
+        buffers.push_back(fb::CreateBuffer(b, b.CreateVector(data)));
+        buffer = static_cast<uint32_t>(buffers.size() - 1);
+      }
+      const std::vector<float> scales(static_cast<size_t>(t.channels), 0.5f);
+      const std::vector<int64_t> zeros(static_cast<size_t>(t.channels), 0);
+      auto q =
+          fb::CreateQuantizationParameters(b, 0, 0, b.CreateVector(scales), b.CreateVector(zeros));
+      tensors.push_back(fb::CreateTensor(
+          b, b.CreateVector(t.shape), t.type, buffer,
+          b.CreateString(t.name.empty() ? tensor_name(tensors.size()) : t.name), q));
+    }
+    std::vector<flatbuffers::Offset<fb::OperatorCode>> codes;
+    std::vector<flatbuffers::Offset<fb::Operator>> ops;
+    for (const Op& o : ops_) {
+      codes.push_back(fb::CreateOperatorCode(
+          b, o.legacy_code, o.custom_code.empty() ? 0 : b.CreateString(o.custom_code), o.version,
+          o.code));
+      const uint32_t opcode =
+          o.forced_opcode ? *o.forced_opcode : static_cast<uint32_t>(codes.size() - 1);
+      auto [type, options] = build_options(b, o);
+      ops.push_back(fb::CreateOperator(b, opcode, b.CreateVector(o.inputs),
+                                       b.CreateVector(o.outputs), type, options));
+    }
+    auto subgraph =
+        fb::CreateSubGraph(b, b.CreateVector(tensors), b.CreateVector(inputs),
+                           b.CreateVector(outputs), b.CreateVector(ops), b.CreateString("main"));
+    std::vector<flatbuffers::Offset<fb::SubGraph>> subgraphs{subgraph};
+    auto model = fb::CreateModel(b, 3, b.CreateVector(codes), b.CreateVector(subgraphs),
+                                 b.CreateString("tiny"), b.CreateVector(buffers));
+    fb::FinishModelBuffer(b, model);
+    return {b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize()};
+  }
+
+ private:
+  enum class Options { kNone, kConv, kDepthwise, kFullyConnected, kPool };
+  struct Tensor {
+    std::vector<int32_t> shape;
+    int8_t type;
+    bool constant;
+    int channels;
+    std::string name;
+  };
+  struct Op {
+    int8_t legacy_code;
+    int code;
+    int version;
+    std::string custom_code;
+    std::vector<int> inputs, outputs;
+    Options options;
+    int param;  // stride, or pool window
+    std::optional<uint32_t> forced_opcode = std::nullopt;
+  };
+  void add(Op op) { ops_.push_back(std::move(op)); }
+  // Built with append: GCC 12 flags `"t" + std::to_string(n)` with a false
+  // -Wrestrict positive.
+  static std::string tensor_name(size_t index) {
+    std::string name = "t";
+    name.append(std::to_string(index));
+    return name;
+  }
+
+  static std::pair<tinykg::tflite::BuiltinOptions, flatbuffers::Offset<void>> build_options(
+      flatbuffers::FlatBufferBuilder& b, const Op& o) {
+    namespace fb = tinykg::tflite;
+    switch (o.options) {
+      case Options::kConv:
+        return {fb::BuiltinOptions::Conv2DOptions,
+                fb::CreateConv2DOptions(b, 0, o.param, o.param, 3).Union()};
+      case Options::kDepthwise:
+        return {fb::BuiltinOptions::DepthwiseConv2DOptions,
+                fb::CreateDepthwiseConv2DOptions(b, 0, o.param, o.param, 1, 1).Union()};
+      case Options::kFullyConnected:
+        return {fb::BuiltinOptions::FullyConnectedOptions,
+                fb::CreateFullyConnectedOptions(b, 1).Union()};
+      case Options::kPool:
+        return {fb::BuiltinOptions::Pool2DOptions,
+                fb::CreatePool2DOptions(b, 0, o.param, o.param, o.param, o.param).Union()};
+      case Options::kNone:
+        break;
+    }
+    return {fb::BuiltinOptions::NONE, 0};
+  }
+
+  std::vector<Tensor> tensors_;
+  std::vector<Op> ops_;
+};
+
+}  // namespace tinykg::testing

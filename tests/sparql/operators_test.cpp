@@ -1,0 +1,190 @@
+// Each physical operator, seen through small queries on tiny stores.
+#include <gtest/gtest.h>
+
+#include "turtle_store.h"
+
+namespace tinykg::sparql::testing {
+namespace {
+
+const char* kBoards = R"(
+  ex:b1 a ex:Board ; ex:name "nano" ; ex:sub ex:acc1, ex:mcu1 .
+  ex:b2 a ex:Board ; ex:name "badge" ; ex:sub ex:mcu2 .
+  ex:acc1 a ex:Accelerometer .
+  ex:mcu1 a ex:Mcu ; ex:ram 172 .
+  ex:mcu2 a ex:Mcu ; ex:ram 109 .
+)";
+
+TEST(IndexScan, OnePatternReturnsEveryMatch) {
+  TurtleStore kg(kBoards);
+  EXPECT_EQ(kg.rows("SELECT ?b WHERE { ?b a ex:Board } ORDER BY ?b"), (Rows{{"ex:b1"}, {"ex:b2"}}));
+}
+
+TEST(IndexScan, RepeatedVariableMustMatchTheSameTerm) {
+  TurtleStore kg("ex:a ex:knows ex:a . ex:a ex:knows ex:b .");
+  EXPECT_EQ(kg.rows("SELECT ?x { ?x ex:knows ?x }"), (Rows{{"ex:a"}}));
+}
+
+TEST(IndexScan, ConstantMissingFromTheStoreGivesNoRowsNotAnError) {
+  TurtleStore kg(kBoards);
+  EXPECT_EQ(kg.rows("SELECT ?b { ?b a ex:Spaceship }"), Rows{});
+}
+
+TEST(IndexScan, DefaultGraphIsTheUnionOfAllGraphsWithoutDuplicates) {
+  TurtleStore kg(R"(
+    ex:g1 { ex:b1 ex:ram 172 . }
+    ex:g2 { ex:b1 ex:ram 172 . ex:b2 ex:ram 109 . }
+  )",
+                 rdf::Syntax::TriG);
+  EXPECT_EQ(kg.rows("SELECT ?b ?r { ?b ex:ram ?r } ORDER BY ?r"),
+            (Rows{{"ex:b2", "109"}, {"ex:b1", "172"}}));
+  EXPECT_EQ(kg.rows("SELECT ?r { ex:b1 ex:ram ?r }"), (Rows{{"172"}}));
+}
+
+TEST(IndexNestedLoopJoin, FollowsAChainOfPatterns) {
+  TurtleStore kg(kBoards);
+  EXPECT_EQ(kg.rows("SELECT ?name ?ram { ?b ex:name ?name ; ex:sub ?m . ?m ex:ram ?ram } "
+                    "ORDER BY ?ram"),
+            (Rows{{"\"badge\"", "109"}, {"\"nano\"", "172"}}));
+  EXPECT_NE(kg.profile("SELECT ?ram { ?b ex:sub ?m . ?m ex:ram ?ram }").find("IndexNestedLoopJoin"),
+            std::string::npos);
+}
+
+TEST(IndexNestedLoopJoin, BlankNodesInPatternsActAsVariables) {
+  TurtleStore kg(kBoards);
+  EXPECT_EQ(kg.rows("SELECT ?b { ?b ex:sub [ a ex:Accelerometer ] }"), (Rows{{"ex:b1"}}));
+  EXPECT_EQ(kg.rows("SELECT ?b { ?b ex:sub _:m . _:m ex:ram 109 }"), (Rows{{"ex:b2"}}));
+}
+
+TEST(IndexNestedLoopJoin, MatchesBlankNodesInTheData) {
+  TurtleStore kg(R"(ex:b1 ex:sub [ a ex:Mcu ; ex:ram 172 ] .)");
+  EXPECT_EQ(kg.rows("SELECT ?r { ex:b1 ex:sub ?m . ?m a ex:Mcu ; ex:ram ?r }"), (Rows{{"172"}}));
+}
+
+// A hub with 50 links, 3 of whose targets are rare: written so that the
+// check "?o a ex:Rare" follows the big scan (join_order off).
+std::string hub_with_rare_targets() {
+  std::string ttl;
+  for (int i = 0; i < 50; ++i) ttl += "ex:hub ex:link ex:o" + std::to_string(i) + " .\n";
+  return ttl + "ex:o7 a ex:Rare . ex:o21 a ex:Rare . ex:o42 a ex:Rare . ex:x a ex:Rare .";
+}
+const char* kRareTargets = "SELECT ?o { ex:hub ex:link ?o . ?o a ex:Rare } ORDER BY ?o";
+
+TEST(IndexNestedLoopJoin, SwitchesToAnInMemoryTableAfterAsManyLookupsAsThePatternHasRows) {
+  TurtleStore kg(hub_with_rare_targets());
+  QueryOptions options;
+  options.optimizer.join_order = false;
+  options.planner.hash_join_steps = false;
+  EXPECT_EQ(kg.rows(kRareTargets, options), (Rows{{"ex:o21"}, {"ex:o42"}, {"ex:o7"}}));
+  EXPECT_NE(kg.profile(kRareTargets, options).find("(in-memory table after 4 lookups)"),
+            std::string::npos)
+      << kg.profile(kRareTargets, options);
+  options.planner.adaptive_bind_joins = false;
+  EXPECT_EQ(kg.rows(kRareTargets, options), (Rows{{"ex:o21"}, {"ex:o42"}, {"ex:o7"}}));
+  EXPECT_EQ(kg.profile(kRareTargets, options).find("in-memory table"), std::string::npos);
+}
+
+TEST(HashJoin, IsChosenForAChainStepWhoseInputDwarfsItsPattern) {
+  TurtleStore kg(hub_with_rare_targets());
+  QueryOptions options;
+  options.optimizer.join_order = false;
+  EXPECT_EQ(kg.rows(kRareTargets, options), (Rows{{"ex:o21"}, {"ex:o42"}, {"ex:o7"}}));
+  EXPECT_NE(kg.profile(kRareTargets, options).find("HashJoin on ?o"), std::string::npos)
+      << kg.profile(kRareTargets, options);
+}
+
+TEST(HashJoin, JoinsNestedGroupsOnSharedVariables) {
+  TurtleStore kg(kBoards);
+  const char* q =
+      "SELECT ?name ?ram { { ?b ex:name ?name ; ex:sub ?m } { ?m ex:ram ?ram } } "
+      "ORDER BY ?name";
+  EXPECT_EQ(kg.rows(q), (Rows{{"\"badge\"", "109"}, {"\"nano\"", "172"}}));
+  EXPECT_NE(kg.profile(q).find("HashJoin on ?m"), std::string::npos);
+}
+
+TEST(HashJoin, DisconnectedPatternsFormACrossProduct) {
+  TurtleStore kg("ex:a ex:p 1 . ex:b ex:p 2 . ex:c ex:q 3 .");
+  const char* q = "SELECT ?x ?y { ?x ex:p ?v . ?y ex:q ?w } ORDER BY ?x";
+  EXPECT_EQ(kg.rows(q), (Rows{{"ex:a", "ex:c"}, {"ex:b", "ex:c"}}));
+  EXPECT_NE(kg.profile(q).find("HashJoin (cross product)"), std::string::npos);
+}
+
+TEST(Project, SelectStarAndUnboundVariables) {
+  TurtleStore kg("ex:m ex:ram 8 .");
+  auto t = kg.table("SELECT * { ?m ex:ram ?r . [] ?p ?o }");
+  ASSERT_TRUE(t.ok()) << t.error();
+  EXPECT_EQ(t->variables, (std::vector<std::string>{"m", "r", "p", "o"}));
+  EXPECT_EQ(kg.rows("SELECT ?m ?nowhere { ?m ex:ram ?r }"), (Rows{{"ex:m", "UNDEF"}}));
+}
+
+TEST(Filter, DropsRowsWhereTheConditionIsFalseOrAnError) {
+  TurtleStore kg("ex:a ex:v 5 . ex:b ex:v 50 . ex:c ex:v ex:notANumber . ex:d ex:v \"x\" .");
+  EXPECT_EQ(kg.rows("SELECT ?s { ?s ex:v ?v FILTER(?v > 10) }"), (Rows{{"ex:b"}}));
+  EXPECT_EQ(kg.rows("SELECT ?s { ?s ex:v ?v FILTER(!(?v > 10)) } ORDER BY ?s"), (Rows{{"ex:a"}}));
+  EXPECT_EQ(kg.rows("SELECT ?s { ?s ex:v ?v FILTER(isIRI(?v)) }"), (Rows{{"ex:c"}}));
+}
+
+TEST(Filter, OnAVariableNoPatternBinds) {
+  TurtleStore kg("ex:a ex:v 5 .");
+  EXPECT_EQ(kg.rows("SELECT ?s { ?s ex:v ?v FILTER(!bound(?z)) }"), (Rows{{"ex:a"}}));
+  EXPECT_EQ(kg.rows("SELECT ?s { ?s ex:v ?v FILTER(?z = 1) }"), Rows{});
+}
+
+TEST(Filter, EmptyGroupHasOneSolution) {
+  TurtleStore kg("ex:a ex:v 5 .");
+  EXPECT_EQ(kg.rows("SELECT ?x { FILTER(1 < 2) }"), (Rows{{"UNDEF"}}));
+  EXPECT_EQ(kg.rows("SELECT ?x { FILTER(1 > 2) }"), Rows{});
+}
+
+TEST(Sort, DescendingAndMultipleKeys) {
+  TurtleStore kg(R"(
+    ex:m1 ex:acc 93.2 ; ex:cat "kws" .
+    ex:m2 ex:acc 82.3 ; ex:cat "kws" .
+    ex:m3 ex:acc 92.1 ; ex:cat "vww" .
+    ex:m4 ex:acc "83"^^xsd:integer ; ex:cat "kws" .
+  )");
+  EXPECT_EQ(kg.rows("SELECT ?m { ?m ex:acc ?a } ORDER BY DESC(?a)"),
+            (Rows{{"ex:m1"}, {"ex:m3"}, {"ex:m4"}, {"ex:m2"}}));
+  EXPECT_EQ(kg.rows("SELECT ?m { ?m ex:acc ?a ; ex:cat ?c } ORDER BY DESC(?c) ASC(?a)"),
+            (Rows{{"ex:m3"}, {"ex:m2"}, {"ex:m4"}, {"ex:m1"}}));
+  EXPECT_EQ(kg.rows("SELECT ?m { ?m ex:acc ?a } ORDER BY (0 - ?a) LIMIT 1"), (Rows{{"ex:m1"}}));
+}
+
+TEST(Sort, SparqlOrderOfKinds) {
+  TurtleStore kg(R"(ex:s ex:v ex:iri, _:blank, "text", 3 . ex:t ex:w 1 .)");
+  auto rows = kg.rows("SELECT ?v { ?s ex:v ?v } ORDER BY ?v");
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0][0].substr(0, 2), "_:");
+  EXPECT_EQ(rows[1][0], "ex:iri");
+  EXPECT_EQ(rows[2][0], "3");
+  EXPECT_EQ(rows[3][0], "\"text\"");
+}
+
+TEST(Distinct, RemovesDuplicateProjectedRows) {
+  TurtleStore kg("ex:a ex:type ex:T . ex:b ex:type ex:T . ex:c ex:type ex:U .");
+  EXPECT_EQ(kg.rows("SELECT ?t { ?s ex:type ?t } ORDER BY ?t").size(), 3u);
+  EXPECT_EQ(kg.rows("SELECT DISTINCT ?t { ?s ex:type ?t } ORDER BY ?t"),
+            (Rows{{"ex:T"}, {"ex:U"}}));
+}
+
+TEST(LimitOffset, SlicesTheOrderedSolutions) {
+  TurtleStore kg("ex:s ex:n 1, 2, 3, 4, 5 .");
+  EXPECT_EQ(kg.rows("SELECT ?n { ex:s ex:n ?n } ORDER BY ?n LIMIT 2"), (Rows{{"1"}, {"2"}}));
+  EXPECT_EQ(kg.rows("SELECT ?n { ex:s ex:n ?n } ORDER BY ?n OFFSET 3"), (Rows{{"4"}, {"5"}}));
+  EXPECT_EQ(kg.rows("SELECT ?n { ex:s ex:n ?n } ORDER BY DESC(?n) LIMIT 2 OFFSET 1"),
+            (Rows{{"4"}, {"3"}}));
+  EXPECT_EQ(kg.rows("SELECT ?n { ex:s ex:n ?n } LIMIT 0"), Rows{});
+  EXPECT_EQ(kg.rows("SELECT ?n { ex:s ex:n ?n } OFFSET 10"), Rows{});
+}
+
+TEST(LimitOffset, LimitStopsTheScanEarly) {
+  TurtleStore kg("ex:s ex:n 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 .");
+  std::string profile = kg.profile("SELECT ?n { ex:s ex:n ?n } LIMIT 2");
+  // The scan would yield 10 rows; LIMIT pulls only 2 of them.
+  EXPECT_NE(
+      profile.find("IndexScan <http://example.org/s> <http://example.org/n> ?n  [est 10, rows 2]"),
+      std::string::npos)
+      << profile;
+}
+
+}  // namespace
+}  // namespace tinykg::sparql::testing

@@ -1,0 +1,144 @@
+// Malformed and unsupported queries: the message names the problem and
+// points at line and column.
+#include <gtest/gtest.h>
+
+#include "sparql/parser/parser.h"
+
+namespace tinykg::sparql {
+namespace {
+
+std::string error_of(std::string_view q) {
+  auto parsed = parse_query(q);
+  return parsed.ok() ? "(parsed fine)" : parsed.error();
+}
+
+TEST(ParserErrors, MissingClosingBrace) {
+  EXPECT_EQ(error_of("SELECT ?s WHERE {\n  ?s ?p ?o ."),
+            "parse error at line 2, column 13: expected '}', found end of query");
+}
+
+TEST(ParserErrors, MissingDotBetweenTriples) {
+  EXPECT_EQ(error_of("SELECT * {\n ?s ?p ?o ?a ?b ?c }"),
+            "parse error at line 2, column 11: expected '.' or '}' after a triple pattern, "
+            "found ?a");
+}
+
+TEST(ParserErrors, UndefinedPrefix) {
+  EXPECT_EQ(error_of("SELECT * { ?s foaf:name ?n }"),
+            "parse error at line 1, column 15: undefined prefix 'foaf:' (declare it with "
+            "PREFIX foaf: <...>)");
+}
+
+TEST(ParserErrors, UnterminatedString) {
+  EXPECT_EQ(error_of("SELECT * {\n ?s ?p \"abc }"),
+            "parse error at line 2, column 8: unterminated string");
+}
+
+TEST(ParserErrors, UnexpectedCharacter) {
+  EXPECT_EQ(error_of("SELECT * { ?s ?p ?o } ~"),
+            "parse error at line 1, column 23: unexpected character '~'");
+}
+
+TEST(ParserErrors, NotASelect) {
+  EXPECT_EQ(error_of("SELEKT * {}"),
+            "parse error at line 1, column 1: expected SELECT, found 'SELEKT'");
+}
+
+TEST(ParserErrors, BadExpressionAndArity) {
+  EXPECT_EQ(error_of("SELECT * { FILTER(?a > ) }"),
+            "parse error at line 1, column 24: expected an expression, found ')'");
+  EXPECT_EQ(error_of("SELECT * { FILTER(regex(?a)) }"),
+            "parse error at line 1, column 19: REGEX takes 2 to 3 arguments, got 1");
+  EXPECT_EQ(error_of("SELECT * { } LIMIT x"),
+            "parse error at line 1, column 20: expected a non-negative integer after LIMIT");
+}
+
+struct UnsupportedCase {
+  const char* query;
+  const char* message;
+};
+
+class ParserUnsupported : public ::testing::TestWithParam<UnsupportedCase> {};
+
+TEST_P(ParserUnsupported, SaysWhatAndWhere) {
+  EXPECT_EQ(error_of(GetParam().query), GetParam().message);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Constructs, ParserUnsupported,
+    ::testing::Values(
+        UnsupportedCase{"SELECT * {\n  ?s ?p ?o .\n  OPTIONAL { ?s ?q ?r } }",
+                        "not supported yet: OPTIONAL at line 3, column 3"},
+        UnsupportedCase{"SELECT * { { ?s ?p ?o } UNION { ?s ?q ?o } }",
+                        "not supported yet: UNION at line 1, column 25"},
+        UnsupportedCase{"SELECT * { GRAPH ?g { ?s ?p ?o } }",
+                        "not supported yet: GRAPH at line 1, column 12"},
+        UnsupportedCase{"CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                        "not supported yet: CONSTRUCT queries at line 1, column 1"},
+        UnsupportedCase{"ASK { ?s ?p ?o }", "not supported yet: ASK queries at line 1, column 1"},
+        UnsupportedCase{"INSERT DATA { <a> <b> <c> }",
+                        "not supported yet: SPARQL Update (INSERT) at line 1, column 1"},
+        UnsupportedCase{"SELECT (COUNT(?s) AS ?n) { ?s ?p ?o }",
+                        "not supported yet: SELECT expressions (expr AS ?var) at line 1, column 8"},
+        UnsupportedCase{"SELECT ?s { ?s ?p ?o } GROUP BY ?s",
+                        "not supported yet: GROUP BY at line 1, column 24"},
+        UnsupportedCase{"SELECT * { ?s <p>/<q> ?o }",
+                        "not supported yet: property paths at line 1, column 18"},
+        UnsupportedCase{"SELECT * { ?s ?p ?o BIND(1 AS ?x) }",
+                        "not supported yet: BIND at line 1, column 21"},
+        UnsupportedCase{"SELECT * { VALUES ?x { 1 } }",
+                        "not supported yet: VALUES at line 1, column 12"},
+        UnsupportedCase{"SELECT * { ?s ?p ?o MINUS { ?s ?p 1 } }",
+                        "not supported yet: MINUS at line 1, column 21"},
+        UnsupportedCase{"SELECT * FROM <g> { ?s ?p ?o }",
+                        "not supported yet: FROM (datasets) at line 1, column 10"},
+        UnsupportedCase{"SELECT * { { SELECT ?s { ?s ?p ?o } } }",
+                        "not supported yet: subqueries at line 1, column 14"},
+        UnsupportedCase{"SELECT * { ?s ?p ?o FILTER(NOT EXISTS { ?s ?q ?o }) }",
+                        "not supported yet: EXISTS / NOT EXISTS at line 1, column 28"},
+        UnsupportedCase{"SELECT * { ?s ?p ?o FILTER(CONCAT(?s, ?o)) }",
+                        "not supported yet: function CONCAT at line 1, column 28"},
+        UnsupportedCase{"SELECT * { ?s ?p ?o FILTER(<http://x/f>(?o)) }",
+                        "not supported yet: function calls by IRI (casts) at line 1, column 28"},
+        UnsupportedCase{"SELECT * { ?s ?p (1 2) }",
+                        "not supported yet: RDF collections ( ... ) at line 1, column 18"}));
+
+}  // namespace
+}  // namespace tinykg::sparql
+
+namespace tinykg::sparql {
+namespace {
+
+TEST(ParserErrors, DeepNestingIsAnErrorNotAStackOverflow) {
+  std::string deep =
+      "SELECT * { FILTER(" + std::string(100000, '(') + "1" + std::string(100000, ')') + ") }";
+  EXPECT_NE(error_of(deep).find("nesting deeper than 256 levels"), std::string::npos);
+  std::string groups = "SELECT * " + std::string(5000, '{') + std::string(5000, '}');
+  EXPECT_NE(error_of(groups).find("nesting deeper than 256 levels"), std::string::npos);
+  std::string negations = "SELECT * { FILTER(" + std::string(100000, '!') + "true) }";
+  EXPECT_NE(error_of(negations).find("nesting deeper than 256 levels"), std::string::npos);
+}
+
+TEST(ParserErrors, ModerateNestingIsFine) {
+  std::string q = "SELECT * { FILTER(" + std::string(50, '(') + "1" + std::string(50, ')') + ") }";
+  EXPECT_EQ(error_of(q), "(parsed fine)");
+}
+
+}  // namespace
+}  // namespace tinykg::sparql
+
+namespace tinykg::sparql {
+namespace {
+
+TEST(ParserErrors, VeryLongOperatorChainsAreBounded) {
+  std::string chain = "SELECT * { FILTER(1";
+  for (int i = 0; i < 100000; ++i) chain += " + 1";
+  chain += ") }";
+  EXPECT_NE(error_of(chain).find("nesting deeper than 256 levels"), std::string::npos);
+  std::string ors = "SELECT * { FILTER(?x = 1";
+  for (int i = 0; i < 100; ++i) ors += " || ?x = " + std::to_string(i);
+  EXPECT_EQ(error_of(ors + ") }"), "(parsed fine)");
+}
+
+}  // namespace
+}  // namespace tinykg::sparql

@@ -1,0 +1,82 @@
+// Result writers on a hand-built table.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "sparql/results/writers.h"
+
+namespace tinykg::sparql {
+namespace {
+
+ResultTable sample() {
+  ResultTable t;
+  t.variables = {"model", "ram", "note"};
+  t.rows.push_back({rdf::Term::iri("http://ex/m1"),
+                    rdf::Term::literal("8.8", std::string(rdf::xsd::kDecimal)),
+                    rdf::Term::literal("say \"yes\", then go", {}, "en")});
+  t.rows.push_back({rdf::Term::blank("b1"), rdf::Term::integer(116), std::nullopt});
+  return t;
+}
+
+template <typename Writer>
+std::string render(Writer writer) {
+  std::ostringstream out;
+  writer(out, sample());
+  return out.str();
+}
+
+TEST(Results, TextTable) {
+  EXPECT_EQ(render(write_table),
+            "| ?model         | ?ram | ?note                     |\n"
+            "|----------------|------|---------------------------|\n"
+            "| <http://ex/m1> | 8.8  | \"say \\\"yes\\\", then go\"@en |\n"
+            "| _:b1           | 116  |                           |\n"
+            "2 rows\n");
+}
+
+TEST(Results, SparqlJson) {
+  EXPECT_EQ(render(write_json),
+            "{\"head\":{\"vars\":[\"model\",\"ram\",\"note\"]},\"results\":{\"bindings\":[\n"
+            "{\"model\":{\"type\":\"uri\",\"value\":\"http://ex/m1\"},"
+            "\"ram\":{\"type\":\"literal\",\"value\":\"8.8\",\"datatype\":"
+            "\"http://www.w3.org/2001/XMLSchema#decimal\"},"
+            "\"note\":{\"type\":\"literal\",\"value\":\"say \\\"yes\\\", then "
+            "go\",\"xml:lang\":\"en\"}},\n"
+            "{\"model\":{\"type\":\"bnode\",\"value\":\"b1\"},"
+            "\"ram\":{\"type\":\"literal\",\"value\":\"116\",\"datatype\":"
+            "\"http://www.w3.org/2001/XMLSchema#integer\"}}\n"
+            "]}}\n");
+}
+
+TEST(Results, Csv) {
+  EXPECT_EQ(render(write_csv),
+            "model,ram,note\r\n"
+            "http://ex/m1,8.8,\"say \"\"yes\"\", then go\"\r\n"
+            "_:b1,116,\r\n");
+}
+
+TEST(Results, Tsv) {
+  EXPECT_EQ(render(write_tsv),
+            "?model\t?ram\t?note\n"
+            "<http://ex/m1>\t\"8.8\"^^<http://www.w3.org/2001/XMLSchema#decimal>\t"
+            "\"say \\\"yes\\\", then go\"@en\n"
+            "_:b1\t\"116\"^^<http://www.w3.org/2001/XMLSchema#integer>\t\n");
+}
+
+TEST(Results, ParseResultFormat) {
+  EXPECT_EQ(*parse_result_format("JSON"), ResultFormat::Json);
+  EXPECT_EQ(*parse_result_format("table"), ResultFormat::Table);
+  EXPECT_EQ(*parse_result_format("tsv"), ResultFormat::Tsv);
+  EXPECT_EQ(parse_result_format("xml").error(),
+            "unknown result format 'xml' (use table, json, csv or tsv)");
+}
+
+TEST(Results, WriteResultsDispatches) {
+  std::ostringstream a, b;
+  write_results(a, sample(), ResultFormat::Csv);
+  write_csv(b, sample());
+  EXPECT_EQ(a.str(), b.str());
+}
+
+}  // namespace
+}  // namespace tinykg::sparql
