@@ -12,7 +12,7 @@ namespace tinykg::kg {
 
 using Sha256Digest = std::array<uint8_t, 32>;
 
-// FIPS 180-4 SHA-256 of `bytes`.
+// SHA-256 of `bytes` (OpenSSL libcrypto).
 Sha256Digest sha256(std::string_view bytes);
 
 // Lower-case hex of a digest (64 characters).
