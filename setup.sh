@@ -12,7 +12,8 @@ APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config clang
   libserd-dev serdi liblmdb-dev lmdb-utils
   flatbuffers-compiler libflatbuffers-dev
-  nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libcpp-httplib-dev
+  nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libcpp-httplib-dev libssl-dev
+  curl wrk
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 bc
 )
