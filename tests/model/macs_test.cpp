@@ -84,6 +84,20 @@ TEST(Macs, ReferenceCountsOnlyConvAndFullyConnected) {
   EXPECT_EQ(info.subgraphs[0].operators[1].macs, pool);
 }
 
+TEST(Macs, ModelWrittenAsJsonText) {
+  // tests/model/data/valid_conv.json, compiled by flatc at build time.
+  auto info = analyze_model_file(TINYKG_MODEL_JSON_DIR "/valid_conv.tflite");
+  ASSERT_TRUE(info.ok()) << info.error();
+  const OperatorInfo& conv = info->subgraphs[0].operators[0];
+  EXPECT_EQ(conv.type, "CONV_2D");  // from deprecated_builtin_code alone
+  EXPECT_EQ(conv.version, 3);
+  EXPECT_EQ(conv.activation, "RELU");
+  EXPECT_EQ(conv.inputs, (std::vector<int>{0, 1, -1}));
+  EXPECT_EQ(info->macs_reference, 3u * 3 * 4 * (3 * 3 * 2));
+  EXPECT_EQ(info->params, 72u);
+  EXPECT_EQ(info->subgraphs[0].tensors[1].quantization.scale.size(), 4u);
+}
+
 TEST(Macs, MatchReferenceGraphForAllModels) {
   TINYKG_REQUIRE_SHARED();
   const auto expected = testing::reference_macs();
