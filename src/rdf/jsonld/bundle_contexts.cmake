@@ -1,0 +1,30 @@
+# Compiles the JSON-LD contexts of data/contexts/ into the library, so that the
+# processor never needs the network or a data directory at run time.
+# Reads data/contexts/index.json ({"contexts": {URL: file}}) and writes
+# ${OUT_FILE} defining rdf::bundled_contexts_begin()/end().
+function(tinykg_bundle_contexts CONTEXTS_DIR OUT_FILE)
+  set(index_file ${CONTEXTS_DIR}/index.json)
+  file(READ ${index_file} index)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${index_file})
+  string(JSON count LENGTH "${index}" contexts)
+  set(body "")
+  math(EXPR last "${count} - 1")
+  foreach(i RANGE ${last})
+    string(JSON url MEMBER "${index}" contexts ${i})
+    string(JSON file GET "${index}" contexts "${url}")
+    file(READ ${CONTEXTS_DIR}/${file} text)
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CONTEXTS_DIR}/${file})
+    string(APPEND body "  {\"${url}\", R\"tkgctx(${text})tkgctx\"},\n")
+  endforeach()
+  set(source "// Generated from data/contexts/index.json by bundle_contexts.cmake.\n")
+  string(APPEND source "#include \"rdf/jsonld/document_loader.h\"\n\n")
+  string(APPEND source "namespace tinykg::rdf {\nnamespace {\nconst BundledContext kContexts[] = {\n")
+  string(APPEND source "${body}};\n}  // namespace\n")
+  string(APPEND source "const BundledContext* bundled_contexts_begin() { return kContexts; }\n")
+  string(APPEND source "const BundledContext* bundled_contexts_end() {\n")
+  string(APPEND source "  return kContexts + sizeof(kContexts) / sizeof(kContexts[0]);\n}\n")
+  string(APPEND source "}  // namespace tinykg::rdf\n")
+  # Rewrite only on change so that reconfiguring does not rebuild the library.
+  file(WRITE ${OUT_FILE}.tmp "${source}")
+  file(COPY_FILE ${OUT_FILE}.tmp ${OUT_FILE} ONLY_IF_DIFFERENT)
+endfunction()
