@@ -107,9 +107,9 @@ std::string Expression::to_string() const {
     case ExprKind::And:
       return fmt::format("({} && {})", args[0].to_string(), args[1].to_string());
     case ExprKind::Not:
-      return "!" + args[0].to_string();
+      return fmt::format("!{}", args[0].to_string());
     case ExprKind::Negate:
-      return "-" + args[0].to_string();
+      return fmt::format("-{}", args[0].to_string());
     case ExprKind::Compare:
       return fmt::format("({} {} {})", args[0].to_string(), sparql::to_string(compare),
                          args[1].to_string());

@@ -29,7 +29,7 @@ bool Filter::next(Row& out) {
 
 std::string Filter::describe() const {
   std::string out = "Filter";
-  for (const Expression& c : conditions_) out += " " + c.to_string();
+  for (const Expression& c : conditions_) out.append(" ").append(c.to_string());
   return out;
 }
 

@@ -113,10 +113,10 @@ std::string resolve_iri(std::string_view base, std::string_view reference) {
     }
   }
   std::string out = std::string(b.scheme) + ":";
-  if (has_authority) out += "//" + authority;
+  if (has_authority) out.append("//").append(authority);
   out += path;
-  if (has_query) out += "?" + query;
-  if (r.has_fragment) out += "#" + std::string(r.fragment);
+  if (has_query) out.append("?").append(query);
+  if (r.has_fragment) out.append("#").append(r.fragment);
   return out;
 }
 
