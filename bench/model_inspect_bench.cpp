@@ -32,16 +32,25 @@ const std::vector<LoadedModel>& reference_models() {
   return models;
 }
 
+// Arg 0: tflm-2.4 (default profile); arg 1: tflm-current, cortex-m structs,
+// CMSIS-NN target (the profile with the most work: temp tensors, scratch).
 void BM_AnalyzeAllReferenceModels(benchmark::State& state) {
   const auto& models = reference_models();
   if (models.empty()) {
     state.SkipWithError("reference models not found under " TINYKG_SHARED_DIR);
     return;
   }
+  tinykg::model::AnalyzeOptions options;
+  if (state.range(0) == 1) {
+    options.runtime = tinykg::model::Runtime::kTflmCurrent;
+    options.arena_target = tinykg::model::ArenaTarget::kCortexM;
+    options.target = "cortex-m4f-cmsis-nn";
+  }
+  state.SetLabel(state.range(0) == 1 ? "tflm-current/cortex-m/cmsis-nn" : "tflm-2.4");
   uint64_t bytes = 0;
   for (auto _ : state) {
     for (const auto& m : models) {
-      auto info = tinykg::model::analyze_model_bytes(m.bytes);
+      auto info = tinykg::model::analyze_model_bytes(m.bytes, options);
       benchmark::DoNotOptimize(info);
       bytes += m.bytes.size();
     }
@@ -49,7 +58,7 @@ void BM_AnalyzeAllReferenceModels(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
   state.counters["models"] = static_cast<double>(models.size());
 }
-BENCHMARK(BM_AnalyzeAllReferenceModels)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_AnalyzeAllReferenceModels)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 void BM_ReadAllReferenceModels(benchmark::State& state) {
   const auto& models = reference_models();

@@ -12,6 +12,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (info.ok()) {
     // Exercise the JSON view too: it walks every tensor reference.
     (void)tinykg::model::model_info_to_json(*info).dump();
+    // The other profile: temp tensors, CMSIS-NN scratch, other OpData paths.
+    tinykg::model::AnalyzeOptions current;
+    current.runtime = tinykg::model::Runtime::kTflmCurrent;
+    current.arena_target = tinykg::model::ArenaTarget::kCortexM;
+    current.target = "cortex-m4f-cmsis-nn";
+    (void)tinykg::model::analyze_model_bytes(std::span<const uint8_t>(data, size), current);
   }
   return 0;
 }

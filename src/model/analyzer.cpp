@@ -1,37 +1,19 @@
 #include "model/analyzer.h"
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "model/arena_estimate.h"
 #include "model/arena_planner.h"
 #include "model/flash_estimate.h"
+#include "model/kernel_footprint.h"
 #include "model/macs.h"
+#include "model/runtime_profile.h"
 #include "model/tflite_reader.h"
 
 namespace tinykg::model {
 namespace {
-
-// Builtin kernels registered by TFLite Micro 2.4's AllOpsResolver. Anything
-// else (and every custom operator) needs a kernel the runtime does not ship.
-const std::set<std::string>& tflm_24_kernels() {
-  // clang-format off
-  static const std::set<std::string> kernels = {
-      "ABS", "ADD", "ARG_MAX", "ARG_MIN", "AVERAGE_POOL_2D", "CEIL", "CONCATENATION", "CONV_2D",
-      "COS", "DEPTHWISE_CONV_2D", "DEQUANTIZE", "EQUAL", "FLOOR", "FULLY_CONNECTED", "GREATER",
-      "GREATER_EQUAL", "HARD_SWISH", "L2_NORMALIZATION", "LESS", "LESS_EQUAL", "LOG",
-      "LOGICAL_AND", "LOGICAL_NOT", "LOGICAL_OR", "LOGISTIC", "MAXIMUM", "MAX_POOL_2D", "MEAN",
-      "MINIMUM", "MUL", "NEG", "NOT_EQUAL", "PACK", "PAD", "PADV2", "PRELU", "QUANTIZE",
-      "REDUCE_MAX", "RELU", "RELU6", "RESHAPE", "RESIZE_NEAREST_NEIGHBOR", "ROUND", "RSQRT",
-      "SHAPE", "SIN", "SOFTMAX", "SPLIT", "SPLIT_V", "SQRT", "SQUARE", "SQUEEZE", "STRIDED_SLICE",
-      "SUB", "SVDF", "TANH", "UNPACK",
-  };
-  // clang-format on
-  return kernels;
-}
-
-RuntimeAbi abi_for(ArenaTarget target) {
-  return target == ArenaTarget::kCortexM ? cortex_m_abi() : host64_abi();
-}
 
 void add_costs(ParsedModel& parsed) {
   ModelInfo& info = parsed.info;
@@ -60,46 +42,81 @@ void add_costs(ParsedModel& parsed) {
   }
 }
 
-void add_support_checks(ModelInfo& info) {
+void add_support_checks(ModelInfo& info, Runtime runtime) {
+  RuntimeCheck check = check_runtime_support(info.subgraphs, runtime);
+  info.op_resolver = std::move(check.op_resolver);
+  info.unsupported_details = std::move(check.unsupported);
   std::set<std::string> unsupported;
-  for (const SubgraphInfo& sg : info.subgraphs)
-    for (const OperatorInfo& op : sg.operators)
-      if (op.is_custom || !tflm_24_kernels().contains(op.type)) unsupported.insert(op.type);
+  for (const UnsupportedOperator& u : info.unsupported_details) unsupported.insert(u.op);
   info.unsupported_operators.assign(unsupported.begin(), unsupported.end());
   if (!unsupported.empty())
     info.warnings.push_back(fmt::format(
-        "{} operator type(s) have no TFLite Micro 2.4 kernel; a custom kernel is needed",
-        unsupported.size()));
-  if (info.subgraphs.size() > 1)
+        "{} operator type(s) cannot run on {} as shipped; see unsupported_operators",
+        unsupported.size(), runtime_name(runtime)));
+  if (info.subgraphs.size() > 1 && runtime == Runtime::kTflm24)
     info.warnings.push_back(fmt::format(
         "model has {} subgraphs; TFLite Micro 2.4 runs only the first, estimates cover it alone",
         info.subgraphs.size()));
+  if (info.subgraphs.size() > 1 && runtime == Runtime::kTflmCurrent)
+    info.warnings.push_back(fmt::format(
+        "model has {} subgraphs; the arena estimate covers the first only (a floor)",
+        info.subgraphs.size()));
+}
+
+// Rounded up to 16 bytes, the arena alignment.
+uint64_t with_margin(uint64_t bytes, double percent) {
+  const double scaled = std::ceil(static_cast<double>(bytes) * (100.0 + percent) / 100.0);
+  // Saturate: hostile files can claim arenas near 2^64 bytes.
+  if (!(scaled < 18446744073709549568.0)) return UINT64_MAX;
+  const auto whole = static_cast<uint64_t>(scaled);
+  return whole > UINT64_MAX - 15 ? UINT64_MAX : (whole + 15) / 16 * 16;
 }
 
 }  // namespace
 
 Result<ModelInfo> analyze_model_bytes(std::span<const uint8_t> bytes,
                                       const AnalyzeOptions& options) {
+  const std::optional<FlashTarget> target = find_flash_target(options.target);
+  if (!target) {
+    std::string known;
+    for (const FlashTarget& t : flash_targets())
+      known += (known.empty() ? "" : ", ") + std::string(t.name);
+    return fail("unknown target '{}' (known: {})", options.target, known);
+  }
+  if (options.margin_percent && (*options.margin_percent < 0 || *options.margin_percent > 1000))
+    return fail("safety margin {}% is out of range (0 to 1000)", *options.margin_percent);
   auto parsed = read_tflite(bytes);
   if (!parsed) return parsed.failure();
   add_costs(*parsed);
   ModelInfo& info = parsed->info;
-  add_support_checks(info);
+  info.runtime = std::string(runtime_name(options.runtime));
+  info.struct_abi = std::string(struct_abi_name(options.arena_target));
+  add_support_checks(info, options.runtime);
 
   const GreedyMemoryPlanner greedy;
   const LinearMemoryPlanner linear;
   const MemoryPlanner& planner =
       options.planner == PlannerKind::kLinear ? static_cast<const MemoryPlanner&>(linear) : greedy;
-  const ArenaEstimate arena = estimate_tensor_arena(info.subgraphs[0], parsed->options[0],
-                                                    abi_for(options.arena_target), planner);
+  RuntimeAbi abi = runtime_abi(options.runtime, options.arena_target);
+  abi.cmsis_nn_dsp = target->cmsis_nn;
+  const ArenaEstimate arena =
+      estimate_tensor_arena(info.subgraphs[0], parsed->options[0], abi, planner);
   info.arena = arena.breakdown;
   info.arena_bytes = arena.total_bytes;
+  info.arena_margin_percent = options.margin_percent.value_or(target->default_margin_percent);
+  info.arena_bytes_with_margin =
+      with_margin(std::max(info.arena_bytes, info.arena.peak), info.arena_margin_percent);
   info.warnings.insert(info.warnings.end(), arena.warnings.begin(), arena.warnings.end());
 
   std::vector<std::string> types;
   for (const OperatorInfo& op : info.subgraphs[0].operators) types.push_back(op.type);
   info.flash_bytes_model = parsed->file_bytes;
-  info.flash_bytes = estimate_flash(parsed->file_bytes, types).total_bytes;
+  FlashEstimate flash = estimate_flash(parsed->file_bytes, types, *target);
+  info.flash_bytes = flash.total_bytes;
+  info.flash.target = std::string(target->name);
+  info.flash.model = flash.model_bytes;
+  info.flash.runtime_core = flash.runtime_bytes;
+  info.flash.kernels = std::move(flash.kernels);
   return std::move(parsed->info);
 }
 
@@ -113,6 +130,19 @@ Result<ModelInfo> analyze_model_file(const std::string& path, const AnalyzeOptio
 
 namespace {
 
+nlohmann::json quantization_json(const Quantization& q) {
+  if (q.scale.empty()) return nullptr;
+  nlohmann::json j = {{"kind", q.per_channel() ? "per-channel" : "per-tensor"},
+                      {"channels", q.scale.size()}};
+  if (q.per_channel()) {
+    j["quantized_dimension"] = q.quantized_dimension;
+  } else {
+    j["scale"] = q.scale[0];
+    if (!q.zero_point.empty()) j["zero_point"] = q.zero_point[0];
+  }
+  return j;
+}
+
 nlohmann::json tensor_ref(const SubgraphInfo& sg, int index) {
   if (index < 0 || static_cast<size_t>(index) >= sg.tensors.size())
     return nlohmann::json{{"index", index}};  // optional input absent
@@ -121,7 +151,8 @@ nlohmann::json tensor_ref(const SubgraphInfo& sg, int index) {
           {"name", t.name},
           {"shape", t.shape},
           {"dtype", t.dtype},
-          {"constant", t.is_constant}};
+          {"constant", t.is_constant},
+          {"quantization", quantization_json(t.quantization)}};
 }
 
 }  // namespace
@@ -143,9 +174,29 @@ nlohmann::json model_info_to_json(const ModelInfo& info) {
       {"persistent_node_arrays", info.arena.persistent_node_arrays},
       {"persistent_op_data", info.arena.persistent_op_data},
       {"persistent_runtime", info.arena.persistent_runtime},
+      {"temp_peak", info.arena.temp_peak},
+      {"peak", info.arena.peak},
   };
+  j["runtime"] = info.runtime;
+  j["struct_abi"] = info.struct_abi;
+  j["arena_margin_percent"] = info.arena_margin_percent;
+  j["arena_bytes_with_margin"] = info.arena_bytes_with_margin;
   j["flash_bytes"] = info.flash_bytes;
   j["flash_bytes_model"] = info.flash_bytes_model;
+  nlohmann::json kernels = nlohmann::json::array();
+  for (const KernelFlash& k : info.flash.kernels) kernels.push_back({{"op", k.op}, {"bytes", k.bytes}});
+  j["flash_breakdown"] = {{"target", info.flash.target},
+                          {"model", info.flash.model},
+                          {"runtime_core", info.flash.runtime_core},
+                          {"kernels", kernels}};
+  nlohmann::json resolver = nlohmann::json::array();
+  for (const OpResolverEntry& e : info.op_resolver)
+    resolver.push_back({{"op", e.op},
+                        {"method", e.method},
+                        {"builtin_code", e.builtin_code},
+                        {"version", e.max_version},
+                        {"count", e.count}});
+  j["op_resolver"] = resolver;
 
   nlohmann::json operators = nlohmann::json::array();
   nlohmann::json subgraphs = nlohmann::json::array();
@@ -177,6 +228,10 @@ nlohmann::json model_info_to_json(const ModelInfo& info) {
   j["operators"] = operators;
   j["subgraphs"] = subgraphs;
   j["unsupported_operators"] = info.unsupported_operators;
+  nlohmann::json details = nlohmann::json::array();
+  for (const UnsupportedOperator& u : info.unsupported_details)
+    details.push_back({{"op", u.op}, {"reason", u.reason}});
+  j["unsupported_details"] = details;
   j["warnings"] = info.warnings;
   return j;
 }

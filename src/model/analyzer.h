@@ -8,26 +8,35 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "common/result.h"
+#include "model/flash_estimate.h"
 #include "model/model_info.h"
+#include "model/runtime_profile.h"
 
 namespace tinykg::model {
 
-// Which build of TFLite Micro the arena estimate describes. The reference
-// measurements (arena-tflm-2.4.tsv) match the 64-bit host build; kCortexM
-// rescales the runtime structs for a 32-bit microcontroller.
-enum class ArenaTarget { kHost64, kCortexM };
-
 enum class PlannerKind { kGreedy, kLinear };
 
+// Three independent choices (README.md, "Runtime profiles"):
+//  * runtime — which TFLite Micro allocator and kernels (tflm-2.4 is what the
+//    reference arenas measured; tflm-current is today's MicroAllocator);
+//  * arena_target — the struct ABI (runtime_profile.h): host-64, the 64-bit
+//    desktop build the reference measured, or cortex-m (32-bit structs);
+//  * target — the named Flash target (flash_estimate.h), which also selects
+//    the kernel set (reference / CMSIS-NN scratch buffers) and the default
+//    arena safety margin.
 struct AnalyzeOptions {
   ArenaTarget arena_target = ArenaTarget::kHost64;
   PlannerKind planner = PlannerKind::kGreedy;
+  Runtime runtime = Runtime::kTflm24;
+  std::string target = std::string(kDefaultFlashTarget);
+  std::optional<double> margin_percent;  // unset: the target's default margin
 };
 
 Result<ModelInfo> analyze_model_file(const std::string& path, const AnalyzeOptions& options = {});

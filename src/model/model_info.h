@@ -49,15 +49,47 @@ struct SubgraphInfo {
 
 // Parts of the tensor arena, named after TFLite Micro's recording allocator.
 struct ArenaBreakdown {
-  uint64_t planned_tensors = 0;    // non-persistent (head) memory from the planner
+  uint64_t planned_tensors = 0;    // head the activations alone need (planned without scratch)
   uint64_t persistent = 0;         // tail: runtime structs, quantization, op data
-  uint64_t scratch = 0;            // kernel scratch buffers
+  uint64_t scratch = 0;            // what kernel scratch buffers add to the head
   // Split of `persistent` by the recording allocator's categories.
   uint64_t persistent_tensors = 0;       // TfLiteTensor / TfLiteEvalTensor structs
   uint64_t persistent_quantization = 0;  // TfLiteAffineQuantization + zero points
   uint64_t persistent_node_arrays = 0;   // NodeAndRegistration array + builtin data
   uint64_t persistent_op_data = 0;       // kernel OpData, per-channel params, variables
   uint64_t persistent_runtime = 0;       // allocator objects, alignment padding
+  // Temporary head memory while the interpreter is set up (TfLiteTensors a
+  // kernel's Prepare asks for, the planner's bookkeeping). It is released
+  // before inference but must fit: peak = persistent + max(head, temp_peak).
+  uint64_t temp_peak = 0;
+  uint64_t peak = 0;
+};
+
+// Flash figure split into the parts a firmware links (flash_estimate.h).
+struct KernelFlash {
+  std::string op;                  // operator type
+  uint64_t bytes = 0;              // estimated code size of its kernel
+};
+struct FlashBreakdown {
+  std::string target;              // e.g. "cortex-m4f-reference"
+  uint64_t model = 0;              // the .tflite file as a C array
+  uint64_t runtime_core = 0;       // interpreter, allocator, planner, resolver
+  std::vector<KernelFlash> kernels;  // one entry per distinct kernel
+};
+
+// One builtin the firmware's MicroMutableOpResolver must register.
+struct OpResolverEntry {
+  std::string op;                  // "CONV_2D"
+  std::string method;              // "AddConv2D"
+  int builtin_code = -1;
+  int max_version = 1;             // highest operator version the model uses
+  int count = 0;                   // operators of this type (all subgraphs)
+};
+
+// An operator the chosen runtime cannot run, and why.
+struct UnsupportedOperator {
+  std::string op;                  // type name, or custom code
+  std::string reason;              // "custom operator", "no kernel in tflm-2.4", ...
 };
 
 struct ModelInfo {
@@ -69,9 +101,16 @@ struct ModelInfo {
   uint64_t params = 0;             // elements of constant tensors
   uint64_t arena_bytes = 0;        // estimated TFLite Micro tensor arena
   ArenaBreakdown arena;
+  double arena_margin_percent = 0; // safety margin applied below
+  uint64_t arena_bytes_with_margin = 0;  // max(arena_bytes, peak) + margin, 16-aligned
+  std::string runtime;             // "tflm-2.4" or "tflm-current"
+  std::string struct_abi;          // "host-64" or "cortex-m"
   uint64_t flash_bytes = 0;        // estimated Flash for the target
   uint64_t flash_bytes_model = 0;  // size of the .tflite file (reference convention)
-  std::vector<std::string> unsupported_operators;
+  FlashBreakdown flash;
+  std::vector<OpResolverEntry> op_resolver;
+  std::vector<std::string> unsupported_operators;   // distinct names, for kg/
+  std::vector<UnsupportedOperator> unsupported_details;
   std::vector<std::string> warnings;
 };
 

@@ -84,6 +84,144 @@ TEST(Macs, ReferenceCountsOnlyConvAndFullyConnected) {
   EXPECT_EQ(info.subgraphs[0].operators[1].macs, pool);
 }
 
+// ---- every computing operator family (conventions: src/model/README.md) ----
+
+uint64_t op_macs(TinyModel& m, const std::vector<int>& in, const std::vector<int>& out) {
+  return analyze(m, in, out).subgraphs[0].operators[0].macs;
+}
+
+TEST(Macs, TransposeConvScattersEachInputThroughTheFilter) {
+  // 2x2x3 input, filter [out_ch 4, 3, 3, in_ch 3], stride 2 -> 4x4x4 output.
+  // Each of the 12 input values is multiplied by 3 * 3 * 4 weights.
+  TinyModel m;
+  const int shape = m.constant({4}, 2);
+  const int w = m.constant({4, 3, 3, 3});
+  const int in = m.tensor({1, 2, 2, 3});
+  const int out = m.tensor({1, 4, 4, 4});
+  m.op(67, {shape, w, in}, {out});  // TRANSPOSE_CONV
+  EXPECT_EQ(op_macs(m, {in}, {out}), 12u * 36);
+}
+
+TEST(Macs, Conv3d) {
+  // filter [kd 3, kh 3, kw 3, in 2, out 5]; 4x4x4x5 outputs, 54 products each.
+  TinyModel m;
+  const int in = m.tensor({1, 4, 4, 4, 2});
+  const int w = m.constant({3, 3, 3, 2, 5});
+  const int out = m.tensor({1, 4, 4, 4, 5});
+  m.op(132, {in, w}, {out});  // CONV_3D (extended code range)
+  EXPECT_EQ(op_macs(m, {in}, {out}), 320u * 54);
+}
+
+TEST(Macs, BatchMatmulContractsTheSharedDimension) {
+  // [2,3,4] x [2,4,5] -> [2,3,5]: 30 outputs, 4 products each.
+  TinyModel m;
+  const int x = m.tensor({2, 3, 4});
+  const int y = m.tensor({2, 4, 5});
+  const int out = m.tensor({2, 3, 5});
+  m.batch_matmul(x, y, out);
+  EXPECT_EQ(op_macs(m, {x, y}, {out}), 120u);
+
+  // adj_x: x is stored transposed [2,4,3]; the contraction is still 4.
+  TinyModel t;
+  const int xt = t.tensor({2, 4, 3});
+  const int yt = t.tensor({2, 4, 5});
+  const int outt = t.tensor({2, 3, 5});
+  t.batch_matmul(xt, yt, outt, /*adj_x=*/true);
+  EXPECT_EQ(op_macs(t, {xt, yt}, {outt}), 120u);
+}
+
+TEST(Macs, SvdfCountsFeatureAndTimeWeightsPerBatch) {
+  // batch 2, input 8, 6 filters (rank 2 -> 3 units), memory 10:
+  // per batch 6*8 feature MACs + 6*10 time MACs.
+  TinyModel m;
+  const int in = m.tensor({2, 8});
+  const int feature = m.constant({6, 8});
+  const int time = m.constant({6, 10});
+  const int bias = m.constant({3}, 2);
+  const int state = m.variable({2, 60});
+  const int out = m.tensor({2, 3});
+  m.op(27, {in, feature, time, bias, state}, {out});  // SVDF
+  EXPECT_EQ(op_macs(m, {in}, {out}), 2u * (48 + 60));
+}
+
+TEST(Macs, UnidirectionalSequenceLstmAppliesGateWeightsPerStep) {
+  // batch 1, 5 time steps, 3 inputs, 4 cells, no peephole / projection:
+  // per step 4 input matrices [4,3] + 4 recurrent matrices [4,4] = 112.
+  TinyModel m;
+  const int in = m.tensor({1, 5, 3});
+  std::vector<int> inputs(24, -1);
+  inputs[0] = in;
+  for (int i = 1; i <= 4; ++i) inputs[static_cast<size_t>(i)] = m.constant({4, 3});
+  for (int i = 5; i <= 8; ++i) inputs[static_cast<size_t>(i)] = m.constant({4, 4});
+  for (int i = 12; i <= 15; ++i) inputs[static_cast<size_t>(i)] = m.constant({4}, 2);
+  inputs[18] = m.variable({1, 4});  // output state
+  inputs[19] = m.variable({1, 4});  // cell state
+  const int out = m.tensor({1, 5, 4});
+  m.op(44, inputs, {out});  // UNIDIRECTIONAL_SEQUENCE_LSTM
+  EXPECT_EQ(op_macs(m, {in}, {out}), 5u * 112);
+}
+
+TEST(Macs, SequenceRnnAppliesInputAndRecurrentWeightsPerStep) {
+  // The GRU-like family in the builtin set: 5 steps x ([4,3] + [4,4]).
+  TinyModel m;
+  const int in = m.tensor({1, 5, 3});
+  const int w = m.constant({4, 3});
+  const int r = m.constant({4, 4});
+  const int bias = m.constant({4}, 2);
+  const int state = m.variable({1, 4});
+  const int out = m.tensor({1, 5, 4});
+  m.op(35, {in, w, r, bias, state}, {out});  // UNIDIRECTIONAL_SEQUENCE_RNN
+  EXPECT_EQ(op_macs(m, {in}, {out}), 5u * 28);
+}
+
+TEST(Macs, PoolingCountsTheWindowPerOutput) {
+  // 2x2 windows over [1,4,4,2] -> 8 outputs x 4 values, for every pool kind.
+  for (const int code : {1, 12, 17}) {  // AVERAGE, L2, MAX
+    TinyModel m;
+    const int in = m.tensor({1, 4, 4, 2});
+    const int out = m.tensor({1, 2, 2, 2});
+    m.pool(code, in, out, 2);
+    EXPECT_EQ(op_macs(m, {in}, {out}), 32u) << "pool code " << code;
+  }
+}
+
+TEST(Macs, ElementwiseAndActivationsCountOneOpPerOutput) {
+  // ADD, MUL, SUB, LOGISTIC, TANH, RELU, HARD_SWISH, QUANTIZE: 10 outputs.
+  for (const int code : {0, 18, 41, 14, 28, 19, 117, 114}) {
+    TinyModel m;
+    const int a = m.tensor({1, 10});
+    const int b = m.tensor({1, 10});
+    const int out = m.tensor({1, 10});
+    m.op(code, {a, b}, {out});
+    EXPECT_EQ(op_macs(m, {a, b}, {out}), 10u) << "code " << code;
+  }
+}
+
+TEST(Macs, SoftmaxAndMeanCountOneOpPerInput) {
+  TinyModel s;
+  const int logits = s.tensor({1, 12});
+  const int probs = s.tensor({1, 12});
+  s.op(25, {logits}, {probs});  // SOFTMAX
+  EXPECT_EQ(op_macs(s, {logits}, {probs}), 12u);
+
+  // Global average: [1,4,4,8] -> [1,8] reads 128 values.
+  TinyModel m;
+  const int in = m.tensor({1, 4, 4, 8});
+  const int axes = m.constant({2}, 2);
+  const int out = m.tensor({1, 8});
+  m.op(40, {in, axes}, {out});  // MEAN
+  EXPECT_EQ(op_macs(m, {in}, {out}), 128u);
+}
+
+TEST(Macs, DataMovementCountsZero) {
+  TinyModel m;
+  const int in = m.tensor({1, 4, 4, 2});
+  const int shape = m.constant({2}, 2);
+  const int out = m.tensor({1, 32});
+  m.op(22, {in, shape}, {out});  // RESHAPE
+  EXPECT_EQ(op_macs(m, {in}, {out}), 0u);
+}
+
 TEST(Macs, ModelWrittenAsJsonText) {
   // tests/model/data/valid_conv.json, compiled by flatc at build time.
   auto info = analyze_model_file(TINYKG_MODEL_JSON_DIR "/valid_conv.tflite");

@@ -25,6 +25,9 @@ class TinyModel {
  public:
   static constexpr int8_t kInt8 = 9;
   static constexpr int8_t kFloat32 = 0;
+  static constexpr int8_t kFloat16 = 1;
+  static constexpr int8_t kInt16 = 7;
+  static constexpr int8_t kUInt8 = 3;
 
   int tensor(std::vector<int32_t> shape, int8_t type = kInt8) {
     tensors_.push_back({std::move(shape), type, false, 1, ""});
@@ -33,6 +36,11 @@ class TinyModel {
   // A constant (weights) tensor backed by a non-empty buffer.
   int constant(std::vector<int32_t> shape, int8_t type = kInt8) {
     tensors_.push_back({std::move(shape), type, true, 1, ""});
+    return static_cast<int>(tensors_.size()) - 1;
+  }
+  // A variable tensor (e.g. SVDF / LSTM state): persistent, not planned.
+  int variable(std::vector<int32_t> shape, int8_t type = kInt8) {
+    tensors_.push_back({std::move(shape), type, false, 1, "", true});
     return static_cast<int>(tensors_.size()) - 1;
   }
   // Raw name bytes (may be invalid UTF-8, to test sanitising).
@@ -55,6 +63,14 @@ class TinyModel {
   }
   void max_pool(int in, int out, int filter) {
     add({17, 17, 1, "", {in}, {out}, Options::kPool, filter});
+  }
+  // AVERAGE_POOL_2D (1), MAX_POOL_2D (17) or L2_POOL_2D (12), square window.
+  void pool(int code, int in, int out, int filter) {
+    add({static_cast<int8_t>(code), code, 1, "", {in}, {out}, Options::kPool, filter});
+  }
+  // BATCH_MATMUL (126) with adj_x / adj_y.
+  void batch_matmul(int x, int y, int out, bool adj_x = false, bool adj_y = false) {
+    add({126, 126, 1, "", {x, y}, {out}, Options::kBatchMatMul, (adj_x ? 1 : 0) | (adj_y ? 2 : 0)});
   }
   // Any operator without options; codes >= 127 go in builtin_code only, with
   // the deprecated byte saturated at 127 as converters write it.
@@ -90,7 +106,7 @@ class TinyModel {
           fb::CreateQuantizationParameters(b, 0, 0, b.CreateVector(scales), b.CreateVector(zeros));
       tensors.push_back(fb::CreateTensor(
           b, b.CreateVector(t.shape), t.type, buffer,
-          b.CreateString(t.name.empty() ? tensor_name(tensors.size()) : t.name), q));
+          b.CreateString(t.name.empty() ? tensor_name(tensors.size()) : t.name), q, t.variable));
     }
     std::vector<flatbuffers::Offset<fb::OperatorCode>> codes;
     std::vector<flatbuffers::Offset<fb::Operator>> ops;
@@ -115,13 +131,14 @@ class TinyModel {
   }
 
  private:
-  enum class Options { kNone, kConv, kDepthwise, kFullyConnected, kPool };
+  enum class Options { kNone, kConv, kDepthwise, kFullyConnected, kPool, kBatchMatMul };
   struct Tensor {
     std::vector<int32_t> shape;
     int8_t type;
     bool constant;
     int channels;
     std::string name;
+    bool variable = false;
   };
   struct Op {
     int8_t legacy_code;
@@ -158,6 +175,9 @@ class TinyModel {
       case Options::kPool:
         return {fb::BuiltinOptions::Pool2DOptions,
                 fb::CreatePool2DOptions(b, 0, o.param, o.param, o.param, o.param).Union()};
+      case Options::kBatchMatMul:
+        return {fb::BuiltinOptions::BatchMatMulOptions,
+                fb::CreateBatchMatMulOptions(b, (o.param & 1) != 0, (o.param & 2) != 0).Union()};
       case Options::kNone:
         break;
     }
