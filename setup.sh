@@ -15,7 +15,7 @@ APT_PACKAGES=(
   nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libcpp-httplib-dev libssl-dev
   curl wrk
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 bc
+  python3 bc time
 )
 
 install_deps() {

@@ -17,6 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     current.runtime = tinykg::model::Runtime::kTflmCurrent;
     current.arena_target = tinykg::model::ArenaTarget::kCortexM;
     current.target = "cortex-m4f-cmsis-nn";
+    // The linear planner's offline-plan path (OfflineMemoryAllocation metadata).
+    current.planner = tinykg::model::PlannerKind::kLinear;
     (void)tinykg::model::analyze_model_bytes(std::span<const uint8_t>(data, size), current);
   }
   return 0;

@@ -43,7 +43,13 @@ void add_model_list(CLI::App& model, Context& ctx);
 void add_device_add(CLI::App& device, Context& ctx);
 void add_device_list(CLI::App& device, Context& ctx);
 void add_load(CLI::App& app, Context& ctx);
+void add_dump(CLI::App& app, Context& ctx);
+void add_backup(CLI::App& app, Context& ctx);
+void add_stats(CLI::App& app, Context& ctx);
 void add_query(CLI::App& app, Context& ctx);
 void add_demo(CLI::App& app, Context& ctx);
+void add_serve(CLI::App& app, Context& ctx);
+void add_token(CLI::App& app, Context& ctx);
+void add_match(CLI::App& app, Context& ctx);  // `match …` and `rank` (src/match/)
 
 }  // namespace tinykg::cli

@@ -35,8 +35,14 @@ int main(int argc, char** argv) {
   add_device_list(*device, ctx);
 
   add_load(app, ctx);
+  add_dump(app, ctx);
+  add_backup(app, ctx);
+  add_stats(app, ctx);
   add_query(app, ctx);
   add_demo(app, ctx);
+  add_serve(app, ctx);
+  add_token(app, ctx);
+  add_match(app, ctx);
 
   try {
     app.parse(argc, argv);

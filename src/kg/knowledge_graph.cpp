@@ -1,6 +1,9 @@
 #include "kg/knowledge_graph.h"
 
 #include <filesystem>
+#include <functional>
+#include <span>
+#include <unordered_set>
 
 #include "kg/model_card.h"
 #include "kg/model_mapping.h"
@@ -75,6 +78,73 @@ Result<LoadReport> insert_all(store::Store& store, const std::vector<rdf::Quad>&
   return report;
 }
 
+// The store id of a graph name; kDefaultGraph for "", nullopt if never used.
+std::optional<store::Id> graph_id(const store::ReadTxn& txn, const std::string& graph_iri) {
+  if (graph_iri.empty()) return store::kDefaultGraph;
+  return txn.find_id(rdf::Term::iri(graph_iri));
+}
+
+rdf::Term graph_term(const store::ReadTxn& txn, store::Id g) {
+  return g == store::kDefaultGraph ? rdf::Term{} : txn.term(g);
+}
+
+std::vector<store::IdQuad> collect(const store::ReadTxn& txn, const store::IdPattern& pattern) {
+  std::vector<store::IdQuad> quads;
+  store::ScanCursor cursor = txn.scan(pattern);
+  store::IdQuad q;
+  while (cursor.next(q)) quads.push_back(q);
+  return quads;
+}
+
+// Removes the quads of `root` and of every node that belongs to it. A node
+// belongs when `owned` says so and it is linked to a node already taken, in
+// either direction: model sensors point *at* the model's input, so following
+// objects alone would leave them behind. Collects before erasing because
+// LMDB cursors must not see deletes of the keys they walk.
+uint64_t erase_owned_nodes(store::WriteTxn& txn, store::Id root,
+                           const std::function<bool(const rdf::Term&)>& owned) {
+  std::unordered_set<store::Id> seen{root};
+  std::vector<store::Id> todo{root};
+  std::vector<store::IdQuad> doomed;
+  auto consider = [&](store::Id id) {
+    if (id < store::kFirstTermId || !seen.insert(id).second) return;
+    if (owned(txn.term(id))) todo.push_back(id);
+  };
+  while (!todo.empty()) {
+    store::Id node = todo.back();
+    todo.pop_back();
+    for (const store::IdQuad& q : collect(txn, {node, store::kNoId, store::kNoId, store::kNoId})) {
+      doomed.push_back(q);
+      consider(q.o);
+    }
+    for (const store::IdQuad& q : collect(txn, {store::kNoId, store::kNoId, node, store::kNoId})) {
+      consider(q.s);
+    }
+  }
+  uint64_t removed = 0;
+  for (const store::IdQuad& q : doomed) removed += txn.erase(q) ? 1 : 0;
+  return removed;
+}
+
+// erase_owned_nodes from `root_iri` in one transaction; 0 if the IRI is unknown.
+Result<uint64_t> erase_resource(store::Store& store, const std::string& root_iri,
+                                const std::function<bool(const rdf::Term&)>& owned) {
+  store::WriteTxn txn = store.write();
+  auto id = txn.find_id(rdf::Term::iri(root_iri));
+  if (!id) return uint64_t{0};
+  uint64_t removed = erase_owned_nodes(txn, *id, owned);
+  Status st = txn.commit();
+  if (!st.ok()) return st.failure();
+  return removed;
+}
+
+uint64_t count_instances(const store::ReadTxn& txn, const rdf::Term& type) {
+  auto p = txn.find_id(rdf::Term::iri(std::string(rdf::kRdfType)));
+  auto o = txn.find_id(type);
+  if (!p || !o) return 0;
+  return txn.count({store::kNoId, *p, *o, store::kNoId});
+}
+
 }  // namespace
 
 Result<std::unique_ptr<KnowledgeGraph>> KnowledgeGraph::open(const std::string& db_dir,
@@ -86,13 +156,21 @@ Result<std::unique_ptr<KnowledgeGraph>> KnowledgeGraph::open(const std::string& 
 
 Result<LoadReport> KnowledgeGraph::load_files(const std::vector<std::string>& paths,
                                               const std::string& graph_iri) {
+  LoadOptions opts;
+  opts.graph_iri = graph_iri;
+  return load_files(paths, opts);
+}
+
+// One write transaction for all files, filled by the bulk loader: nothing is
+// visible before the commit, and any error aborts everything.
+Result<LoadReport> KnowledgeGraph::load_files(const std::vector<std::string>& paths,
+                                              const LoadOptions& opts) {
   store::WriteTxn txn = store_->write();
-  LoadSink sink{txn, graph_iri, {}};
-  Status st = stream_files(paths, [&](const rdf::Quad& q) { sink(q); });
-  if (!st.ok()) return st.failure();  // txn aborts on destruction
-  st = txn.commit();
+  auto loaded = store::bulk_load(*store_, txn, paths, opts);
+  if (!loaded.ok()) return loaded.failure();  // txn aborts on destruction
+  Status st = txn.commit();
   if (!st.ok()) return st.failure();
-  return sink.report;
+  return LoadReport{loaded->quads_read, loaded->quads_added, loaded->invalid_skipped};
 }
 
 Result<LoadReport> KnowledgeGraph::add_device_file(const std::string& path) {
@@ -126,7 +204,28 @@ Result<ModelImport> KnowledgeGraph::add_model_file(const std::string& tflite_pat
   } else {
     card = default_model_card(*info, tflite_path);
   }
-  std::vector<rdf::Quad> quads = model_to_quads(*info, card);
+  return import_model(std::move(info).value(), card);
+}
+
+Result<ModelImport> KnowledgeGraph::add_model_bytes(std::string_view tflite_bytes,
+                                                    std::string_view name,
+                                                    std::string_view card_json) {
+  auto info = model::analyze_model_bytes(std::span<const uint8_t>(
+      reinterpret_cast<const uint8_t*>(tflite_bytes.data()), tflite_bytes.size()));
+  if (!info.ok()) return info.failure();
+  ModelCard card;
+  if (!card_json.empty()) {
+    auto parsed = parse_model_card(card_json, "model card");
+    if (!parsed.ok()) return parsed.failure();
+    card = std::move(parsed).value();
+  } else {
+    card = card_for_file(name, tflite_bytes);
+  }
+  return import_model(std::move(info).value(), card);
+}
+
+Result<ModelImport> KnowledgeGraph::import_model(model::ModelInfo info, const ModelCard& card) {
+  std::vector<rdf::Quad> quads = model_to_quads(info, card);
   const std::string iri = model_iri(card);
   {
     store::ReadTxn txn = store_->read();
@@ -138,7 +237,122 @@ Result<ModelImport> KnowledgeGraph::add_model_file(const std::string& tflite_pat
   }
   auto report = insert_all(*store_, quads);
   if (!report.ok()) return report.failure();
-  return ModelImport{iri, card.name, std::move(info).value(), report->quads_added};
+  return ModelImport{iri, card.name, std::move(info), report->quads_added};
+}
+
+Result<uint64_t> KnowledgeGraph::delete_model(std::string_view identifier) {
+  const std::string root = model_iri(identifier);
+  const std::string suffix = "_" + std::string(identifier);
+  // Every node of a model description is nn:<kind>_<uuid> (model_mapping.h).
+  auto owned = [&](const rdf::Term& t) {
+    if (t.is_blank()) return true;
+    return t.is_iri() && t.value.starts_with(vocab::kNeuralNetworkBase) &&
+           t.value.ends_with(suffix);
+  };
+  return erase_resource(*store_, root, owned);
+}
+
+Result<LoadReport> KnowledgeGraph::add_device_rdf(std::string_view text, rdf::Syntax syntax,
+                                                  std::string_view source_name) {
+  const rdf::Term type = rdf::Term::iri(std::string(rdf::kRdfType));
+  const rdf::Term smart_sensor = vocab::term(vocab::kS3n, "SmartSensor");
+  bool has_device = false;
+  store::WriteTxn txn = store_->write();
+  LoadSink sink{txn, "", {}};
+  Status st = rdf::read_rdf_string(text, syntax, [&](const rdf::Quad& q) {
+    has_device |= q.predicate == type && q.object == smart_sensor;
+    sink(q);
+  }, {}, source_name);
+  if (!st.ok()) return st.failure();
+  if (!has_device) {
+    return fail("{}: describes no device (expected a subject of type s3n:SmartSensor)",
+                source_name);
+  }
+  st = txn.commit();
+  if (!st.ok()) return st.failure();
+  return sink.report;
+}
+
+Result<uint64_t> KnowledgeGraph::delete_device(const std::string& iri) {
+  const std::string below = iri + "/";
+  // Board descriptions name their parts below the board IRI (data/reference/README.md).
+  auto owned = [&](const rdf::Term& t) {
+    return t.is_blank() || (t.is_iri() && t.value.starts_with(below));
+  };
+  return erase_resource(*store_, iri, owned);
+}
+
+Result<LoadReport> KnowledgeGraph::add_rdf(std::string_view text, rdf::Syntax syntax,
+                                           const std::string& graph_iri, bool replace) {
+  store::WriteTxn txn = store_->write();
+  if (replace) {
+    if (auto g = graph_id(txn, graph_iri)) {
+      for (const store::IdQuad& q : collect(txn, {store::kNoId, store::kNoId, store::kNoId, *g})) {
+        txn.erase(q);
+      }
+    }
+  }
+  // LoadSink overrides a quad's graph only for a non-empty name; the default
+  // graph target must also flatten N-Quads/TriG graph names.
+  LoadReport report;
+  Status st = rdf::read_rdf_string(text, syntax, [&](rdf::Quad q) {
+    q.graph = graph_iri.empty() ? rdf::Term{} : rdf::Term::iri(graph_iri);
+    ++report.quads_read;
+    if (txn.insert(q)) ++report.quads_added;
+  }, {}, "request body");
+  if (!st.ok()) return st.failure();
+  st = txn.commit();
+  if (!st.ok()) return st.failure();
+  return report;
+}
+
+Result<uint64_t> KnowledgeGraph::clear_graph(const std::string& graph_iri) {
+  store::WriteTxn txn = store_->write();
+  auto g = graph_id(txn, graph_iri);
+  if (!g) return uint64_t{0};
+  uint64_t removed = 0;
+  for (const store::IdQuad& q : collect(txn, {store::kNoId, store::kNoId, store::kNoId, *g})) {
+    removed += txn.erase(q) ? 1 : 0;
+  }
+  Status st = txn.commit();
+  if (!st.ok()) return st.failure();
+  return removed;
+}
+
+bool KnowledgeGraph::has_graph(const std::string& graph_iri) const {
+  if (graph_iri.empty()) return true;
+  store::ReadTxn txn = store_->read();
+  auto g = graph_id(txn, graph_iri);
+  return g && txn.count({store::kNoId, store::kNoId, store::kNoId, *g}) > 0;
+}
+
+void KnowledgeGraph::for_each_quad(const std::string& graph_iri,
+                                   const rdf::QuadSink& sink) const {
+  store::ReadTxn txn = store_->read();
+  auto g = graph_id(txn, graph_iri);
+  if (!g) return;
+  const rdf::Term graph = graph_term(txn, *g);
+  store::ScanCursor cursor = txn.scan({store::kNoId, store::kNoId, store::kNoId, *g});
+  store::IdQuad q;
+  while (cursor.next(q)) sink(rdf::Quad{txn.term(q.s), txn.term(q.p), txn.term(q.o), graph});
+}
+
+std::vector<rdf::Quad> KnowledgeGraph::describe(const std::string& iri) const {
+  store::ReadTxn txn = store_->read();
+  std::vector<rdf::Quad> quads;
+  auto s = txn.find_id(rdf::Term::iri(iri));
+  if (!s) return quads;
+  const rdf::Term subject = rdf::Term::iri(iri);
+  for (const store::IdQuad& q : collect(txn, {*s, store::kNoId, store::kNoId, store::kNoId})) {
+    quads.push_back({subject, txn.term(q.p), txn.term(q.o), graph_term(txn, q.g)});
+  }
+  return quads;
+}
+
+GraphStats KnowledgeGraph::stats() const {
+  store::ReadTxn txn = store_->read();
+  return GraphStats{txn.size(), count_instances(txn, vocab::term(vocab::kNnet, "NeuralNetwork")),
+                    count_instances(txn, vocab::term(vocab::kS3n, "SmartSensor"))};
 }
 
 Result<sparql::ResultTable> KnowledgeGraph::query(std::string_view text) const {

@@ -10,8 +10,11 @@
 #include <vector>
 
 #include "common/result.h"
+#include "kg/model_card.h"
 #include "model/model_info.h"
+#include "rdf/serd_io.h"
 #include "sparql/engine.h"
+#include "store/bulk_loader.h"
 #include "store/store.h"
 
 namespace tinykg::kg {
@@ -19,6 +22,17 @@ namespace tinykg::kg {
 struct LoadReport {
   uint64_t quads_read = 0;
   uint64_t quads_added = 0;  // new quads (duplicates are not counted)
+  uint64_t invalid_skipped = 0;  // bad statements skipped (LoadOptions::skip_invalid)
+};
+
+// Target graph, --skip-invalid and progress reporting of load_files.
+using LoadOptions = store::BulkLoadOptions;
+
+// Counts for the server's /api/stats and health views.
+struct GraphStats {
+  uint64_t quads = 0;
+  uint64_t models = 0;   // subjects of type nnet:NeuralNetwork
+  uint64_t devices = 0;  // subjects of type s3n:SmartSensor
 };
 
 struct ModelImport {
@@ -37,6 +51,8 @@ class KnowledgeGraph {
   // default graph) in one transaction: any error loads nothing.
   Result<LoadReport> load_files(const std::vector<std::string>& paths,
                                 const std::string& graph_iri = "");
+  // The same through the streaming bulk loader's options (store/bulk_loader.h).
+  Result<LoadReport> load_files(const std::vector<std::string>& paths, const LoadOptions& opts);
   // Loads a board description; refuses files that describe no s3n:SmartSensor.
   Result<LoadReport> add_device_file(const std::string& path);
   // Analyzes a .tflite file and adds its nnet description, with the facts of
@@ -44,6 +60,40 @@ class KnowledgeGraph {
   // identifier is already in the graph.
   Result<ModelImport> add_model_file(const std::string& tflite_path,
                                      const std::string& card_path = "");
+
+  // Upload path of the server: the same as add_model_file for bytes in
+  // memory. Without a card the model is named `name` and identified by the
+  // bytes' content UUID; `card_json` is a model card in the card file format.
+  Result<ModelImport> add_model_bytes(std::string_view tflite_bytes, std::string_view name,
+                                      std::string_view card_json = {});
+  // Removes the model with this identifier (UUID) and every node of its
+  // description (layers, conditions, metric, input, output, sensors).
+  // Returns the number of quads removed; 0 when there is no such model.
+  Result<uint64_t> delete_model(std::string_view identifier);
+
+  // add_device_file for RDF text (e.g. an HTTP body); `source_name` names it in errors.
+  Result<LoadReport> add_device_rdf(std::string_view text, rdf::Syntax syntax,
+                                    std::string_view source_name = "<request>");
+  // Removes the board `iri` and the nodes below it (IRIs with the board IRI
+  // plus "/" as prefix, and blank nodes it links to). Returns quads removed.
+  Result<uint64_t> delete_device(const std::string& iri);
+
+  // Graph-level access (Graph Store Protocol). An empty `graph_iri` is the
+  // stored default graph (quads without a graph name), not the union that
+  // SPARQL queries see. Parsed triples go to `graph_iri` whatever graph a
+  // quad syntax names; with `replace` the graph's previous content is removed
+  // in the same transaction. A syntax error adds (and removes) nothing.
+  Result<LoadReport> add_rdf(std::string_view text, rdf::Syntax syntax,
+                             const std::string& graph_iri, bool replace = false);
+  // Removes every quad of the graph; returns how many were removed.
+  Result<uint64_t> clear_graph(const std::string& graph_iri);
+  // The default graph always exists; a named graph exists while it has quads.
+  bool has_graph(const std::string& graph_iri) const;
+  // Streams the quads of one graph from one snapshot, in index order.
+  void for_each_quad(const std::string& graph_iri, const rdf::QuadSink& sink) const;
+  // The quads whose subject is `iri`, across all graphs (detail views).
+  std::vector<rdf::Quad> describe(const std::string& iri) const;
+  GraphStats stats() const;
 
   Result<sparql::ResultTable> query(std::string_view sparql) const;
   // Catalog views used by `model list` / `device list`.
@@ -54,6 +104,7 @@ class KnowledgeGraph {
 
  private:
   explicit KnowledgeGraph(std::unique_ptr<store::Store> store) : store_(std::move(store)) {}
+  Result<ModelImport> import_model(model::ModelInfo info, const ModelCard& card);
   std::unique_ptr<store::Store> store_;
 };
 

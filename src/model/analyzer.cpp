@@ -15,6 +15,82 @@
 namespace tinykg::model {
 namespace {
 
+constexpr int kBuiltinIf = 118;
+constexpr int kBuiltinWhile = 119;
+
+// MACs of one run of each subgraph, called subgraphs included: CALL and
+// CALL_ONCE add their subgraph, IF the costlier branch (which one runs is
+// data-dependent), WHILE its cond + body once (the trip count is not in the
+// file). Memoised; recursion (hostile or not) and nesting deeper than
+// kMaxCallDepth contribute 0 with a warning.
+class ControlFlowCost {
+ public:
+  static constexpr int kMaxCallDepth = 64;
+  explicit ControlFlowCost(ModelInfo& info)
+      : info_(info), state_(info.subgraphs.size(), State::kTodo),
+        total_(info.subgraphs.size()) {}
+
+  struct Cost {
+    uint64_t macs = 0, reference = 0;
+  };
+
+  Cost subgraph(size_t s, int depth) {
+    if (state_[s] == State::kDone) return total_[s];
+    if (state_[s] == State::kActive) {
+      warn(fmt::format("subgraph {} calls itself (directly or not); the recursive call is "
+                       "counted as 0 MACs",
+                       s));
+      return {};
+    }
+    if (depth > kMaxCallDepth) {
+      warn(fmt::format("control flow nests deeper than {} subgraphs; deeper calls counted as 0",
+                       kMaxCallDepth));
+      return {};
+    }
+    state_[s] = State::kActive;
+    Cost total;
+    SubgraphInfo& sg = info_.subgraphs[s];
+    for (OperatorInfo& op : sg.operators) {
+      Cost own{op.macs, counts_toward_reference_macs(op.builtin_code) ? op.macs : 0};
+      if (!op.calls.empty()) {
+        Cost called;
+        for (const int c : op.calls) {
+          const Cost sub = subgraph(static_cast<size_t>(c), depth + 1);
+          if (op.builtin_code == kBuiltinIf) {
+            if (sub.macs > called.macs) called = sub;
+          } else {
+            called.macs = saturating_add(called.macs, sub.macs);
+            called.reference = saturating_add(called.reference, sub.reference);
+          }
+        }
+        if (op.builtin_code == kBuiltinWhile)
+          warn(fmt::format("WHILE operator {} of subgraph {}: iteration count unknown, its "
+                           "condition and body subgraphs are counted once",
+                           op.index, s));
+        own.macs = saturating_add(own.macs, called.macs);
+        own.reference = saturating_add(own.reference, called.reference);
+        op.macs = own.macs;
+      }
+      total.macs = saturating_add(total.macs, own.macs);
+      total.reference = saturating_add(total.reference, own.reference);
+    }
+    sg.macs = total.macs;
+    total_[s] = total;
+    state_[s] = State::kDone;
+    return total;
+  }
+
+ private:
+  enum class State { kTodo, kActive, kDone };
+  void warn(std::string w) {
+    if (std::find(info_.warnings.begin(), info_.warnings.end(), w) == info_.warnings.end())
+      info_.warnings.push_back(std::move(w));
+  }
+  ModelInfo& info_;
+  std::vector<State> state_;
+  std::vector<Cost> total_;
+};
+
 void add_costs(ParsedModel& parsed) {
   ModelInfo& info = parsed.info;
   for (size_t s = 0; s < info.subgraphs.size(); ++s) {
@@ -22,24 +98,27 @@ void add_costs(ParsedModel& parsed) {
     for (const TensorInfo& t : sg.tensors) {
       if (!t.is_constant) continue;
       // bytes / element size would lose sub-byte types; count elements.
+      // Sparse tensors count at their dense size here; params_stored counts
+      // what their buffer holds.
       uint64_t n = 1;
       for (const int32_t d : t.shape) {
         const uint64_t dim = d < 0 ? 1u : static_cast<uint64_t>(d);
         n = (dim != 0 && n > UINT64_MAX / dim) ? UINT64_MAX : n * dim;
       }
       info.params = saturating_add(info.params, n);
+      info.params_stored = saturating_add(info.params_stored, t.stored_elements);
     }
     for (size_t i = 0; i < sg.operators.size(); ++i) {
       OperatorInfo& op = sg.operators[i];
       op.macs = operator_macs(op, parsed.options[s][i], sg.tensors);
-      // Only the main graph runs once per inference; other subgraphs run
-      // as often as control flow decides, so they are not summed.
-      if (s != 0) continue;
-      info.macs = saturating_add(info.macs, op.macs);
-      if (counts_toward_reference_macs(op.builtin_code))
-        info.macs_reference = saturating_add(info.macs_reference, op.macs);
     }
   }
+  // One inference runs subgraph 0 and, through control flow, what it calls.
+  ControlFlowCost cost(info);
+  for (size_t s = 0; s < info.subgraphs.size(); ++s) cost.subgraph(s, 0);
+  const ControlFlowCost::Cost main = cost.subgraph(0, 0);
+  info.macs = main.macs;
+  info.macs_reference = main.reference;
 }
 
 void add_support_checks(ModelInfo& info, Runtime runtime) {
@@ -55,7 +134,8 @@ void add_support_checks(ModelInfo& info, Runtime runtime) {
         unsupported.size(), runtime_name(runtime)));
   if (info.subgraphs.size() > 1 && runtime == Runtime::kTflm24)
     info.warnings.push_back(fmt::format(
-        "model has {} subgraphs; TFLite Micro 2.4 runs only the first, estimates cover it alone",
+        "model has {} subgraphs; TFLite Micro 2.4 runs only the first, the arena estimate covers "
+        "it alone",
         info.subgraphs.size()));
   if (info.subgraphs.size() > 1 && runtime == Runtime::kTflmCurrent)
     info.warnings.push_back(fmt::format(
@@ -87,8 +167,9 @@ Result<ModelInfo> analyze_model_bytes(std::span<const uint8_t> bytes,
     return fail("safety margin {}% is out of range (0 to 1000)", *options.margin_percent);
   auto parsed = read_tflite(bytes);
   if (!parsed) return parsed.failure();
-  add_costs(*parsed);
   ModelInfo& info = parsed->info;
+  info.warnings.insert(info.warnings.end(), parsed->warnings.begin(), parsed->warnings.end());
+  add_costs(*parsed);
   info.runtime = std::string(runtime_name(options.runtime));
   info.struct_abi = std::string(struct_abi_name(options.arena_target));
   add_support_checks(info, options.runtime);
@@ -99,8 +180,35 @@ Result<ModelInfo> analyze_model_bytes(std::span<const uint8_t> bytes,
       options.planner == PlannerKind::kLinear ? static_cast<const MemoryPlanner&>(linear) : greedy;
   RuntimeAbi abi = runtime_abi(options.runtime, options.arena_target);
   abi.cmsis_nn_dsp = target->cmsis_nn;
-  const ArenaEstimate arena =
-      estimate_tensor_arena(info.subgraphs[0], parsed->options[0], abi, planner);
+  // Offline plan (metadata OfflineMemoryAllocation), honoured as TFLM does
+  // when it is well formed and sane; otherwise a warning and the online plan.
+  const OfflineMemoryPlan& offline = parsed->offline_plan;
+  const std::vector<int32_t>* offline_offsets = nullptr;
+  if (offline.present && !offline.valid) {
+    info.warnings.push_back(fmt::format(
+        "OfflineMemoryAllocation ignored: {}; the online planner placed every tensor",
+        offline.problem));
+  } else if (offline.valid && offline.subgraph != 0) {
+    info.warnings.push_back(fmt::format(
+        "OfflineMemoryAllocation is for subgraph {}; only subgraph 0 is planned, so it is unused",
+        offline.subgraph));
+  } else if (offline.valid) {
+    offline_offsets = &offline.offsets;
+  }
+  const ArenaEstimate arena = estimate_tensor_arena(info.subgraphs[0], parsed->options[0], abi,
+                                                    planner, offline_offsets);
+  const std::string online =
+      options.planner == PlannerKind::kLinear ||
+              arena.buffers.size() > kMaxGreedyBuffers
+          ? "linear"
+          : "greedy";
+  const bool offline_used = offline_offsets != nullptr && arena.offline_problem.empty();
+  if (offline_offsets != nullptr && !offline_used)
+    info.warnings.push_back(fmt::format(
+        "OfflineMemoryAllocation ignored: {}; the online planner placed every tensor",
+        arena.offline_problem));
+  info.memory_plan = offline_used ? "offline+" + online : online;
+  info.offline_planned_tensors = arena.offline_tensors;
   info.arena = arena.breakdown;
   info.arena_bytes = arena.total_bytes;
   info.arena_margin_percent = options.margin_percent.value_or(target->default_margin_percent);
@@ -143,16 +251,42 @@ nlohmann::json quantization_json(const Quantization& q) {
   return j;
 }
 
+uint64_t dense_elements(const TensorInfo& t) {
+  uint64_t n = 1;
+  for (const int32_t d : t.shape) {
+    const uint64_t dim = d < 0 ? 1u : static_cast<uint64_t>(d);
+    n = (dim != 0 && n > UINT64_MAX / dim) ? UINT64_MAX : n * dim;
+  }
+  return n;
+}
+
 nlohmann::json tensor_ref(const SubgraphInfo& sg, int index) {
   if (index < 0 || static_cast<size_t>(index) >= sg.tensors.size())
     return nlohmann::json{{"index", index}};  // optional input absent
   const TensorInfo& t = sg.tensors[static_cast<size_t>(index)];
-  return {{"index", index},
+  nlohmann::json j = {{"index", index},
           {"name", t.name},
           {"shape", t.shape},
           {"dtype", t.dtype},
           {"constant", t.is_constant},
+          {"sparse", t.is_sparse},
           {"quantization", quantization_json(t.quantization)}};
+  if (t.is_sparse)
+    j["sparsity"] = {{"traversal_order", t.traversal_order},
+                     {"block_map", t.block_map},
+                     {"dim_formats", t.sparse_dim_formats},
+                     {"dense_elements", dense_elements(t)},
+                     {"stored_elements", t.stored_elements}};
+  return j;
+}
+
+// Distinct subgraphs the operators of `sg` call, in first-call order.
+std::vector<int> subgraph_calls(const SubgraphInfo& sg) {
+  std::vector<int> out;
+  for (const OperatorInfo& op : sg.operators)
+    for (const int c : op.calls)
+      if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  return out;
 }
 
 }  // namespace
@@ -164,6 +298,7 @@ nlohmann::json model_info_to_json(const ModelInfo& info) {
   j["macs"] = info.macs;
   j["macs_reference"] = info.macs_reference;
   j["params"] = info.params;
+  j["params_stored"] = info.params_stored;
   j["arena_bytes"] = info.arena_bytes;
   j["arena"] = {
       {"planned_tensors", info.arena.planned_tensors},
@@ -207,7 +342,9 @@ nlohmann::json model_info_to_json(const ModelInfo& info) {
                          {"tensors", sg.tensors.size()},
                          {"operators", sg.operators.size()},
                          {"inputs", sg.inputs},
-                         {"outputs", sg.outputs}});
+                         {"outputs", sg.outputs},
+                         {"macs", sg.macs},
+                         {"calls", subgraph_calls(sg)}});
     if (s != 0) continue;  // the operator list describes the main graph
     for (const OperatorInfo& op : sg.operators) {
       nlohmann::json inputs = nlohmann::json::array();
@@ -222,6 +359,7 @@ nlohmann::json model_info_to_json(const ModelInfo& info) {
                            {"inputs", inputs},
                            {"outputs", outputs},
                            {"activation", op.activation},
+                           {"calls", op.calls},
                            {"macs", op.macs}});
     }
   }
@@ -232,6 +370,25 @@ nlohmann::json model_info_to_json(const ModelInfo& info) {
   for (const UnsupportedOperator& u : info.unsupported_details)
     details.push_back({{"op", u.op}, {"reason", u.reason}});
   j["unsupported_details"] = details;
+  nlohmann::json metadata = nlohmann::json::array();
+  for (const MetadataEntry& m : info.metadata)
+    metadata.push_back({{"name", m.name}, {"buffer", m.buffer}, {"size", m.size}});
+  j["metadata"] = metadata;
+  j["min_runtime_version"] = info.min_runtime_version;
+  j["memory_plan"] = {{"planner", info.memory_plan},
+                      {"offline_planned_tensors", info.offline_planned_tensors}};
+  nlohmann::json signatures = nlohmann::json::array();
+  for (const SignatureDefInfo& sig : info.signature_defs) {
+    nlohmann::json inputs = nlohmann::json::object();
+    nlohmann::json outputs = nlohmann::json::object();
+    for (const SignatureTensor& t : sig.inputs) inputs[t.name] = t.tensor_index;
+    for (const SignatureTensor& t : sig.outputs) outputs[t.name] = t.tensor_index;
+    signatures.push_back({{"signature_key", sig.signature_key},
+                          {"subgraph_index", sig.subgraph_index},
+                          {"inputs", inputs},
+                          {"outputs", outputs}});
+  }
+  j["signature_defs"] = signatures;
   j["warnings"] = info.warnings;
   return j;
 }

@@ -129,7 +129,8 @@ uint64_t prepare_temp_bytes(const SubgraphInfo& subgraph, const RuntimeAbi& abi)
 
 ArenaEstimate estimate_tensor_arena(const SubgraphInfo& subgraph,
                                     const std::vector<OperatorOptions>& options,
-                                    const RuntimeAbi& abi, const MemoryPlanner& planner) {
+                                    const RuntimeAbi& abi, const MemoryPlanner& planner,
+                                    const std::vector<int32_t>* offline_offsets) {
   ArenaEstimate estimate;
   ArenaBreakdown& b = estimate.breakdown;
   TailRecorder tail;
@@ -153,6 +154,10 @@ ArenaEstimate estimate_tensor_arena(const SubgraphInfo& subgraph,
 
   // 6. Head: activations plus kernel scratch buffers, placed by the planner.
   estimate.buffers = planned_tensor_buffers(subgraph);
+  if (offline_offsets != nullptr) {
+    estimate.offline_problem = apply_offline_offsets(estimate.buffers, *offline_offsets);
+    for (const BufferRequest& r : estimate.buffers) estimate.offline_tensors += r.offline_offset >= 0;
+  }
   const size_t tensor_buffers = estimate.buffers.size();
   for (size_t i = 0; i < footprints.size(); ++i) {
     for (const uint64_t bytes : footprints[i].scratch) {

@@ -30,10 +30,16 @@ struct ArenaEstimate {
   std::vector<BufferRequest> buffers;     // what the planner placed
   ArenaPlan plan;
   std::vector<std::string> warnings;      // e.g. kernels not modelled
+  uint64_t offline_tensors = 0;           // buffers placed at offline offsets
+  std::string offline_problem;            // why given offline offsets were not used
 };
 
+// `offline_offsets` (one per tensor, -1 = online; from the metadata
+// OfflineMemoryAllocation) fixes those tensors' offsets when they pass
+// apply_offline_offsets(); otherwise the online planner places everything.
 ArenaEstimate estimate_tensor_arena(const SubgraphInfo& subgraph,
                                     const std::vector<OperatorOptions>& options,
-                                    const RuntimeAbi& abi, const MemoryPlanner& planner);
+                                    const RuntimeAbi& abi, const MemoryPlanner& planner,
+                                    const std::vector<int32_t>* offline_offsets = nullptr);
 
 }  // namespace tinykg::model

@@ -1,5 +1,7 @@
 #include "model/arena_planner.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <numeric>
 
@@ -60,19 +62,70 @@ std::vector<BufferRequest> planned_tensor_buffers(const SubgraphInfo& subgraph) 
   return buffers;
 }
 
+std::string apply_offline_offsets(std::vector<BufferRequest>& buffers,
+                                  const std::vector<int32_t>& offsets) {
+  std::vector<size_t> offline;  // indices into buffers
+  for (size_t i = 0; i < buffers.size(); ++i) {
+    const int t = buffers[i].tensor_index;
+    if (t < 0 || static_cast<size_t>(t) >= offsets.size()) continue;
+    const int32_t off = offsets[static_cast<size_t>(t)];
+    if (off == -1) continue;
+    if (off < -1) return fmt::format("tensor {} has offset {}", t, off);
+    if (saturating_add(static_cast<uint64_t>(off), buffers[i].size) > kMaxOfflineArenaBytes)
+      return fmt::format("tensor {} at offset {} ends beyond {} bytes", t, off,
+                         kMaxOfflineArenaBytes);
+    offline.push_back(i);
+  }
+  if (offline.size() > kMaxGreedyBuffers)
+    return fmt::format("{} offline buffers (limit {})", offline.size(), kMaxGreedyBuffers);
+  for (size_t a = 0; a < offline.size(); ++a) {
+    const BufferRequest& x = buffers[offline[a]];
+    const uint64_t x_off = static_cast<uint64_t>(offsets[static_cast<size_t>(x.tensor_index)]);
+    for (size_t b = a + 1; b < offline.size(); ++b) {
+      const BufferRequest& y = buffers[offline[b]];
+      const uint64_t y_off = static_cast<uint64_t>(offsets[static_cast<size_t>(y.tensor_index)]);
+      const bool in_time =
+          !(x.last_time_used < y.first_time_used || y.last_time_used < x.first_time_used);
+      const bool in_space = x_off < y_off + y.size && y_off < x_off + x.size;
+      if (in_time && in_space)
+        return fmt::format("tensors {} and {} overlap in memory while both are live",
+                           x.tensor_index, y.tensor_index);
+    }
+  }
+  for (const size_t i : offline)
+    buffers[i].offline_offset = offsets[static_cast<size_t>(buffers[i].tensor_index)];
+  return {};
+}
+
 ArenaPlan GreedyMemoryPlanner::plan(const std::vector<BufferRequest>& buffers) const {
   if (buffers.size() > kMaxGreedyBuffers) return LinearMemoryPlanner().plan(buffers);
   ArenaPlan result;
   result.offsets.assign(buffers.size(), 0);
-  // TFLM sorts with a stable bubble sort, largest first: ties keep request order.
-  std::vector<size_t> order(buffers.size());
-  std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return buffers[a].size > buffers[b].size; });
-
   // Already placed buffers, kept sorted by offset (TFLM keeps a linked list).
   std::vector<size_t> placed;
   placed.reserve(buffers.size());
+  auto place = [&](size_t id, uint64_t offset) {
+    result.offsets[id] = offset;
+    const auto pos =
+        std::upper_bound(placed.begin(), placed.end(), offset,
+                         [&](uint64_t off, size_t p) { return off < result.offsets[p]; });
+    placed.insert(pos, id);
+    result.head_bytes = std::max(result.head_bytes, saturating_add(offset, buffers[id].size));
+  };
+  // Offline-planned buffers first, at their fixed offsets (TFLM places them
+  // before sorting the rest).
+  std::vector<size_t> order;
+  order.reserve(buffers.size());
+  for (size_t i = 0; i < buffers.size(); ++i) {
+    if (buffers[i].offline_offset >= 0)
+      place(i, static_cast<uint64_t>(buffers[i].offline_offset));
+    else
+      order.push_back(i);
+  }
+  // TFLM sorts with a stable bubble sort, largest first: ties keep request order.
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return buffers[a].size > buffers[b].size; });
+
   for (const size_t id : order) {
     const BufferRequest& want = buffers[id];
     uint64_t candidate = 0;
@@ -86,22 +139,25 @@ ArenaPlan GreedyMemoryPlanner::plan(const std::vector<BufferRequest>& buffers) c
       if (o_begin >= candidate && o_begin - candidate >= want.size) break;
       candidate = std::max(candidate, saturating_add(o_begin, o.size));
     }
-    result.offsets[id] = candidate;
-    const auto pos =
-        std::upper_bound(placed.begin(), placed.end(), candidate,
-                         [&](uint64_t off, size_t p) { return off < result.offsets[p]; });
-    placed.insert(pos, id);
-    result.head_bytes = std::max(result.head_bytes, saturating_add(candidate, want.size));
+    place(id, candidate);
   }
   return result;
 }
 
 ArenaPlan LinearMemoryPlanner::plan(const std::vector<BufferRequest>& buffers) const {
   ArenaPlan result;
-  result.offsets.reserve(buffers.size());
-  for (const BufferRequest& b : buffers) {
-    result.offsets.push_back(result.head_bytes);
-    result.head_bytes = saturating_add(result.head_bytes, b.size);
+  result.offsets.assign(buffers.size(), 0);
+  // Offline buffers keep their offsets; the others are stacked above them.
+  for (size_t i = 0; i < buffers.size(); ++i) {
+    if (buffers[i].offline_offset < 0) continue;
+    result.offsets[i] = static_cast<uint64_t>(buffers[i].offline_offset);
+    result.head_bytes =
+        std::max(result.head_bytes, saturating_add(result.offsets[i], buffers[i].size));
+  }
+  for (size_t i = 0; i < buffers.size(); ++i) {
+    if (buffers[i].offline_offset >= 0) continue;
+    result.offsets[i] = result.head_bytes;
+    result.head_bytes = saturating_add(result.head_bytes, buffers[i].size);
   }
   return result;
 }

@@ -11,6 +11,8 @@
 //    first (stable for equal sizes), each placed at the lowest offset where it
 //    does not overlap, in address range, any already placed buffer whose
 //    lifetime overlaps its own. Sizes are rounded up to 16 bytes first.
+//    Buffers with an offline offset are placed first, at that offset, and
+//    the others are placed around them (TFLM's AddBuffer(..., offline_offset)).
 //  * LinearMemoryPlanner — every buffer gets its own range; an upper bound and
 //    the fallback when a hostile model has too many buffers for the greedy
 //    planner's quadratic search.
@@ -18,6 +20,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "model/model_info.h"
@@ -37,6 +40,9 @@ struct BufferRequest {
   int first_time_used = 0;
   int last_time_used = 0;
   int tensor_index = -1;   // -1 for kernel scratch buffers
+  // Offline plan (metadata "OfflineMemoryAllocation"): >= 0 fixes the offset,
+  // -1 lets the planner place the buffer (TFLM's kOnlinePlannedBuffer).
+  int64_t offline_offset = -1;
 };
 
 struct ArenaPlan {
@@ -75,5 +81,14 @@ std::vector<TensorLifetime> tensor_lifetimes(const SubgraphInfo& subgraph);
 // The planner's input for a subgraph: every tensor that needs arena memory
 // (not constant, not variable, non-zero size) with its aligned size.
 std::vector<BufferRequest> planned_tensor_buffers(const SubgraphInfo& subgraph);
+
+// Offline offsets of a TFLM OfflineMemoryAllocation (one per tensor, -1 =
+// online) applied to `buffers` when they are sane: no offset below -1, no
+// buffer ending beyond kMaxOfflineArenaBytes, no two offline buffers whose
+// lifetimes and address ranges both overlap. Returns the problem ("" = the
+// offsets were applied; otherwise `buffers` is left unchanged).
+inline constexpr uint64_t kMaxOfflineArenaBytes = uint64_t{1} << 30;  // 1 GiB
+std::string apply_offline_offsets(std::vector<BufferRequest>& buffers,
+                                  const std::vector<int32_t>& offsets);
 
 }  // namespace tinykg::model

@@ -24,7 +24,14 @@ struct TensorInfo {
   Quantization quantization;
   bool is_constant = false;        // backed by a non-empty buffer (weights)
   bool is_variable = false;
-  uint64_t bytes = 0;              // element count * dtype size
+  uint64_t bytes = 0;              // element count * dtype size (dense)
+  // Sparse tensors (Tensor.sparsity): the shape is the dense shape; the
+  // buffer stores only the values the dim_metadata walk reaches.
+  bool is_sparse = false;
+  std::vector<int> traversal_order;
+  std::vector<int> block_map;
+  std::vector<std::string> sparse_dim_formats;  // per traversed dim: "DENSE" / "SPARSE_CSR"
+  uint64_t stored_elements = 0;    // values the buffer holds (= dense count unless sparse)
 };
 
 struct OperatorInfo {
@@ -36,7 +43,10 @@ struct OperatorInfo {
   std::vector<int> inputs;         // tensor indices (-1 = optional input absent)
   std::vector<int> outputs;
   std::string activation = "NONE"; // fused activation: NONE, RELU, RELU6, ...
-  uint64_t macs = 0;               // our count for this operator
+  uint64_t macs = 0;               // our count for this operator (control flow:
+                                   // the called subgraphs, see README "Control flow")
+  std::vector<int> calls;          // subgraphs called: CALL / IF (then, else) /
+                                   // WHILE (cond, body) / CALL_ONCE (init)
 };
 
 struct SubgraphInfo {
@@ -45,6 +55,7 @@ struct SubgraphInfo {
   std::vector<OperatorInfo> operators;
   std::vector<int> inputs;
   std::vector<int> outputs;
+  uint64_t macs = 0;               // one run, called subgraphs included
 };
 
 // Parts of the tensor arena, named after TFLite Micro's recording allocator.
@@ -92,13 +103,34 @@ struct UnsupportedOperator {
   std::string reason;              // "custom operator", "no kernel in tflm-2.4", ...
 };
 
+// One entry of Model.metadata.
+struct MetadataEntry {
+  std::string name;                // "min_runtime_version", "OfflineMemoryAllocation", ...
+  uint32_t buffer = 0;             // index into Model.buffers
+  uint64_t size = 0;               // bytes of that buffer
+};
+
+// One input or output of a signature: name -> tensor index.
+struct SignatureTensor {
+  std::string name;
+  int tensor_index = -1;
+};
+struct SignatureDefInfo {
+  std::string signature_key;
+  int subgraph_index = 0;
+  std::vector<SignatureTensor> inputs;
+  std::vector<SignatureTensor> outputs;
+};
+
 struct ModelInfo {
   uint32_t schema_version = 0;
   std::string description;
   std::vector<SubgraphInfo> subgraphs;  // subgraphs[0] is the main graph
   uint64_t macs = 0;               // all operators (our figure)
   uint64_t macs_reference = 0;     // CONV_2D + DEPTHWISE_CONV_2D + FULLY_CONNECTED
-  uint64_t params = 0;             // elements of constant tensors
+  uint64_t params = 0;             // elements of constant tensors (dense count,
+                                   // sparse tensors included at their dense size)
+  uint64_t params_stored = 0;      // elements the constant buffers hold (sparse: nonzeros)
   uint64_t arena_bytes = 0;        // estimated TFLite Micro tensor arena
   ArenaBreakdown arena;
   double arena_margin_percent = 0; // safety margin applied below
@@ -111,6 +143,13 @@ struct ModelInfo {
   std::vector<OpResolverEntry> op_resolver;
   std::vector<std::string> unsupported_operators;   // distinct names, for kg/
   std::vector<UnsupportedOperator> unsupported_details;
+  std::vector<MetadataEntry> metadata;
+  std::string min_runtime_version; // metadata "min_runtime_version", empty if absent
+  std::vector<SignatureDefInfo> signature_defs;
+  // Which plan placed the head: "greedy", "linear", or "offline+greedy" /
+  // "offline+linear" when a valid OfflineMemoryAllocation was honoured.
+  std::string memory_plan;
+  uint64_t offline_planned_tensors = 0;  // tensors placed at offline offsets
   std::vector<std::string> warnings;
 };
 

@@ -89,6 +89,7 @@ std::string sanitized_utf8(const flatbuffers::String* s) {
 struct ReadContext {
   const fb::Model& model;
   uint64_t budget;
+  size_t subgraph_count = 0;
 
   bool charge(uint64_t elements) {
     if (elements > budget) return false;
@@ -199,6 +200,65 @@ Result<std::vector<int>> read_index_list(ReadContext& ctx, const flatbuffers::Ve
   return out;
 }
 
+uint64_t index_vector_size(fb::SparseIndexVector type, const void* v) {
+  if (v == nullptr) return 0;
+  switch (type) {
+    case fb::SparseIndexVector::Int32Vector: {
+      auto* values = static_cast<const fb::Int32Vector*>(v)->values();
+      return values != nullptr ? values->size() : 0;
+    }
+    case fb::SparseIndexVector::Uint16Vector: {
+      auto* values = static_cast<const fb::Uint16Vector*>(v)->values();
+      return values != nullptr ? values->size() : 0;
+    }
+    case fb::SparseIndexVector::Uint8Vector: {
+      auto* values = static_cast<const fb::Uint8Vector*>(v)->values();
+      return values != nullptr ? values->size() : 0;
+    }
+    default:
+      return 0;
+  }
+}
+
+// Tensor.sparsity: flags the tensor and counts the values its buffer stores
+// by walking dim_metadata (traversal order): a DENSE dim multiplies the count
+// by dense_size, a SPARSE_CSR dim replaces it by the length of its
+// array_indices (all nonzero coordinates at that level).
+Status read_sparsity(ReadContext& ctx, const fb::SparsityParameters& sp, TensorInfo& info) {
+  const uint64_t order = sp.traversal_order() != nullptr ? sp.traversal_order()->size() : 0;
+  const uint64_t block = sp.block_map() != nullptr ? sp.block_map()->size() : 0;
+  const uint64_t dims = sp.dim_metadata() != nullptr ? sp.dim_metadata()->size() : 0;
+  if (order > kMaxTensorRank * 2 || block > kMaxTensorRank || dims > kMaxTensorRank * 2)
+    return fail("invalid TFLite model: tensor {} has sparsity with {} / {} / {} entries (limit {})",
+                info.index, order, block, dims, kMaxTensorRank * 2);
+  if (!ctx.charge(order + block + dims)) return budget_exhausted();
+  info.is_sparse = true;
+  if (sp.traversal_order() != nullptr)
+    info.traversal_order.assign(sp.traversal_order()->begin(), sp.traversal_order()->end());
+  if (sp.block_map() != nullptr)
+    info.block_map.assign(sp.block_map()->begin(), sp.block_map()->end());
+  if (dims == 0) return Status::Ok();
+  uint64_t stored = 1;
+  for (const fb::DimensionMetadata* dm : *sp.dim_metadata()) {
+    if (dm == nullptr) {
+      info.sparse_dim_formats.emplace_back("MISSING");
+      continue;
+    }
+    if (dm->format() == 0) {
+      info.sparse_dim_formats.emplace_back("DENSE");
+      stored = saturating_mul(stored, dm->dense_size() < 0 ? 0u : uint64_t(dm->dense_size()));
+    } else if (dm->format() == 1) {
+      info.sparse_dim_formats.emplace_back("SPARSE_CSR");
+      stored = index_vector_size(dm->array_indices_type(), dm->array_indices());
+    } else {
+      info.sparse_dim_formats.push_back(fmt::format("TYPE_{}", dm->format()));
+    }
+  }
+  // Never more than the dense shape holds.
+  info.stored_elements = std::min(stored, info.stored_elements);
+  return Status::Ok();
+}
+
 Result<TensorInfo> read_tensor(ReadContext& ctx, const fb::Tensor& t, int index) {
   const fb::Model& model = ctx.model;
   const uint64_t name_bytes = t.name() != nullptr ? t.name()->size() : 0;
@@ -241,6 +301,12 @@ Result<TensorInfo> read_tensor(ReadContext& ctx, const fb::Tensor& t, int index)
   uint64_t elements = 1;
   for (const int32_t d : info.shape) elements = saturating_mul(elements, d < 0 ? 1u : uint64_t(d));
   info.bytes = saturating_mul(elements, tensor_type_bytes(t.type()));
+
+  info.stored_elements = elements;
+  if (const fb::SparsityParameters* sp = t.sparsity()) {
+    auto r = read_sparsity(ctx, *sp, info);
+    if (!r) return r.failure();
+  }
 
   if (q != nullptr) {
     if (q->scale() != nullptr)
@@ -286,6 +352,21 @@ Result<OperatorInfo> read_operator(ReadContext& ctx, const fb::Operator& op, int
   info.outputs = std::move(*outputs);
   if (op.custom_options() != nullptr) options.custom_options_bytes = op.custom_options()->size();
   decode_options(op, options, info.activation);
+
+  // Control flow: the subgraphs this operator runs.
+  if (auto* o = op.builtin_options_as_CallOptions()) {
+    info.calls = {static_cast<int>(std::min<uint32_t>(o->subgraph(), INT32_MAX))};
+  } else if (auto* o = op.builtin_options_as_IfOptions()) {
+    info.calls = {o->then_subgraph_index(), o->else_subgraph_index()};
+  } else if (auto* o = op.builtin_options_as_WhileOptions()) {
+    info.calls = {o->cond_subgraph_index(), o->body_subgraph_index()};
+  } else if (auto* o = op.builtin_options_as_CallOnceOptions()) {
+    info.calls = {o->init_subgraph_index()};
+  }
+  for (const int called : info.calls)
+    if (called < 0 || static_cast<size_t>(called) >= ctx.subgraph_count)
+      return fail("invalid TFLite model: operator {} ({}) calls subgraph {} but the model has {}",
+                  index, info.type, called, ctx.subgraph_count);
   return info;
 }
 
@@ -329,6 +410,145 @@ Result<SubgraphInfo> read_subgraph(ReadContext& ctx, const fb::SubGraph& sg,
   return info;
 }
 
+// Little-endian int32 at p (the file format's byte order on any host).
+int32_t load_le32(const uint8_t* p) {
+  return static_cast<int32_t>(uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 |
+                              uint32_t(p[3]) << 24);
+}
+
+// TFLM's offline plan: [version, subgraph, nbr_tensors, offsets...] as int32.
+void decode_offline_plan(const flatbuffers::Vector<uint8_t>* data, const ModelInfo& info,
+                         OfflineMemoryPlan& plan) {
+  plan.present = true;
+  const size_t n = data != nullptr ? data->size() : 0;
+  if (n < 12 || n % 4 != 0) {
+    plan.problem = fmt::format("{} bytes is not a 12-byte header plus int32 offsets", n);
+    return;
+  }
+  const uint8_t* p = data->data();
+  plan.version = load_le32(p);
+  plan.subgraph = load_le32(p + 4);
+  const int32_t count = load_le32(p + 8);
+  const size_t stored = n / 4 - 3;
+  if (plan.version != 1) {
+    plan.problem = fmt::format("version {} (only version 1 is defined)", plan.version);
+    return;
+  }
+  if (plan.subgraph < 0 || static_cast<size_t>(plan.subgraph) >= info.subgraphs.size()) {
+    plan.problem = fmt::format("it is for subgraph {} but the model has {}", plan.subgraph,
+                               info.subgraphs.size());
+    return;
+  }
+  if (count < 0 || static_cast<size_t>(count) != stored) {
+    plan.problem = fmt::format("it declares {} offsets but holds {}", count, stored);
+    return;
+  }
+  const size_t tensors = info.subgraphs[static_cast<size_t>(plan.subgraph)].tensors.size();
+  if (stored != tensors) {
+    plan.problem = fmt::format("{} offsets for a subgraph of {} tensors", stored, tensors);
+    return;
+  }
+  plan.offsets.reserve(stored);
+  for (size_t i = 0; i < stored; ++i) plan.offsets.push_back(load_le32(p + 12 + 4 * i));
+  plan.valid = true;
+}
+
+Status read_metadata(ReadContext& ctx, ParsedModel& parsed) {
+  const auto* entries = ctx.model.metadata();
+  if (entries == nullptr) return Status::Ok();
+  if (!ctx.charge(entries->size())) return budget_exhausted();
+  const auto* buffers = ctx.model.buffers();
+  const size_t buffer_count = buffers != nullptr ? buffers->size() : 0;
+  for (flatbuffers::uoffset_t i = 0; i < entries->size(); ++i) {
+    const fb::Metadata* m = entries->Get(i);
+    if (m == nullptr) continue;
+    if (m->name() != nullptr && !ctx.charge(m->name()->size())) return budget_exhausted();
+    MetadataEntry entry;
+    entry.name = sanitized_utf8(m->name());
+    entry.buffer = m->buffer();
+    const fb::Buffer* buffer = nullptr;
+    if (entry.buffer >= buffer_count) {
+      parsed.warnings.push_back(
+          fmt::format("metadata '{}' refers to buffer {} but the model has {}; ignored",
+                      entry.name, entry.buffer, buffer_count));
+    } else {
+      buffer = buffers->Get(entry.buffer);
+    }
+    const auto* data = buffer != nullptr ? buffer->data() : nullptr;
+    if (data != nullptr) {
+      entry.size = data->size();
+    } else if (buffer != nullptr && buffer->offset() > 1) {
+      entry.size = buffer->size();  // stored outside the flatbuffer, not read
+    }
+    if (buffer != nullptr && entry.name == "min_runtime_version") {
+      if (data == nullptr) {
+        parsed.warnings.push_back("metadata min_runtime_version has no inline data; ignored");
+      } else {
+        // A NUL-padded string (the converter writes 16 bytes).
+        const size_t n = std::min<size_t>(data->size(), 256);
+        if (!ctx.charge(n)) return budget_exhausted();
+        std::string raw(reinterpret_cast<const char*>(data->data()), n);
+        raw.resize(std::strlen(raw.c_str()));
+        parsed.info.min_runtime_version.clear();
+        for (const char c : raw)
+          parsed.info.min_runtime_version += std::isprint(static_cast<unsigned char>(c)) ? c : '?';
+      }
+    } else if (buffer != nullptr && entry.name == "OfflineMemoryAllocation") {
+      if (parsed.offline_plan.present) {
+        parsed.warnings.push_back("more than one OfflineMemoryAllocation entry; the first is used");
+      } else {
+        decode_offline_plan(data, parsed.info, parsed.offline_plan);
+      }
+    }
+    parsed.info.metadata.push_back(std::move(entry));
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<SignatureTensor>> read_tensor_maps(
+    ReadContext& ctx, const flatbuffers::Vector<flatbuffers::Offset<fb::TensorMap>>* maps,
+    size_t tensor_count, std::string_view what) {
+  std::vector<SignatureTensor> out;
+  if (maps == nullptr) return out;
+  if (!ctx.charge(maps->size())) return budget_exhausted();
+  for (const fb::TensorMap* m : *maps) {
+    if (m == nullptr) continue;
+    if (m->name() != nullptr && !ctx.charge(m->name()->size())) return budget_exhausted();
+    if (m->tensor_index() >= tensor_count)
+      return fail("invalid TFLite model: signature {} '{}' refers to tensor {} but the subgraph "
+                  "has {} tensors",
+                  what, sanitized_utf8(m->name()), m->tensor_index(), tensor_count);
+    out.push_back({sanitized_utf8(m->name()), static_cast<int>(m->tensor_index())});
+  }
+  return out;
+}
+
+Status read_signature_defs(ReadContext& ctx, ModelInfo& info) {
+  const auto* defs = ctx.model.signature_defs();
+  if (defs == nullptr) return Status::Ok();
+  if (!ctx.charge(defs->size())) return budget_exhausted();
+  for (const fb::SignatureDef* d : *defs) {
+    if (d == nullptr) continue;
+    if (d->subgraph_index() >= info.subgraphs.size())
+      return fail("invalid TFLite model: signature refers to subgraph {} but the model has {}",
+                  d->subgraph_index(), info.subgraphs.size());
+    if (d->signature_key() != nullptr && !ctx.charge(d->signature_key()->size()))
+      return budget_exhausted();
+    SignatureDefInfo sig;
+    sig.signature_key = sanitized_utf8(d->signature_key());
+    sig.subgraph_index = static_cast<int>(d->subgraph_index());
+    const size_t tensors = info.subgraphs[d->subgraph_index()].tensors.size();
+    auto inputs = read_tensor_maps(ctx, d->inputs(), tensors, "input");
+    if (!inputs) return inputs.failure();
+    auto outputs = read_tensor_maps(ctx, d->outputs(), tensors, "output");
+    if (!outputs) return outputs.failure();
+    sig.inputs = std::move(*inputs);
+    sig.outputs = std::move(*outputs);
+    info.signature_defs.push_back(std::move(sig));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<ParsedModel> read_tflite(std::span<const uint8_t> bytes) {
@@ -353,6 +573,7 @@ Result<ParsedModel> read_tflite(std::span<const uint8_t> bytes) {
   parsed.file_bytes = bytes.size();
   parsed.info.schema_version = model->version();
   ReadContext ctx{*model, bytes.size()};
+  ctx.subgraph_count = model->subgraphs() != nullptr ? model->subgraphs()->size() : 0;
   if (model->description() != nullptr && !ctx.charge(model->description()->size()))
     return budget_exhausted();
   parsed.info.description = sanitized_utf8(model->description());
@@ -368,6 +589,8 @@ Result<ParsedModel> read_tflite(std::span<const uint8_t> bytes) {
     if (!subgraph) return fail("{} (subgraph {})", subgraph.error(), i);
     parsed.info.subgraphs.push_back(std::move(*subgraph));
   }
+  if (auto r = read_metadata(ctx, parsed); !r) return r.failure();
+  if (auto r = read_signature_defs(ctx, parsed.info); !r) return r.failure();
   return parsed;
 }
 

@@ -29,10 +29,25 @@ struct OperatorOptions {
   uint64_t custom_options_bytes = 0;
 };
 
+// Metadata "OfflineMemoryAllocation" (TFLM format, int32 little-endian:
+// [version, subgraph, nbr_tensors, offset_0 ... offset_n], -1 = online).
+// The reader checks the header and length; offsets are checked against the
+// tensors' sizes and lifetimes by the arena estimate.
+struct OfflineMemoryPlan {
+  bool present = false;            // the metadata entry exists
+  bool valid = false;              // header and length are well formed
+  int32_t version = 0;
+  int32_t subgraph = 0;
+  std::vector<int32_t> offsets;    // one per tensor of `subgraph`
+  std::string problem;             // why it is not valid (for the warning)
+};
+
 struct ParsedModel {
   ModelInfo info;  // graph fields filled; analysis fields left at zero
   std::vector<std::vector<OperatorOptions>> options;  // [subgraph][operator]
   uint64_t file_bytes = 0;
+  OfflineMemoryPlan offline_plan;
+  std::vector<std::string> warnings;  // non-fatal problems (bad metadata, ...)
 };
 
 // Hard limits that keep analysis time and memory bounded on hostile input.

@@ -4,12 +4,16 @@
 //        --optimizer/ passes--> algebra tree --planner/--> operator tree
 //        --exec/ (pull rows of ids)--> ResultTable --results/ writers--> bytes
 //
-// Dataset: the default graph is the union of all graphs in the store (a
-// triple stored in several graphs matches once). FROM / GRAPH come later.
+// Dataset (SPARQL 1.1 section 13): without FROM / FROM NAMED the default
+// graph is the store's default graph and the named graphs are all others;
+// FROM merges the listed graphs into the default graph (a triple in several
+// of them matches once), FROM NAMED lists the graphs GRAPH can see.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "common/result.h"
@@ -24,7 +28,15 @@ namespace tinykg::sparql {
 struct QueryOptions {
   OptimizerOptions optimizer;  // switch individual passes off
   PlannerOptions planner;      // switch physical choices off
-  // (a timeout will go here)
+  // Without FROM, the default graph is the store's default graph (SPARQL
+  // 1.1 section 13). True restores the first cut's reading: the merge of all
+  // graphs, for callers whose data sits in named graphs.
+  bool union_default_graph = false;
+  // Stop the query after this many milliseconds (0: no limit) with the error
+  // "query timed out after N ms"; or when *cancel becomes true ("query
+  // cancelled"), e.g. set by a server thread when the client goes away.
+  uint64_t timeout_ms = 0;
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // Where the time went and what ran; filled by run_select on request.
@@ -42,6 +54,27 @@ struct QueryProfile {
 // and storage errors during execution.
 Result<ResultTable> run_select(const store::ReadTxn& txn, std::string_view query,
                                const QueryOptions& options = {}, QueryProfile* profile = nullptr);
+
+// The answer of any query form: a table (SELECT), a boolean (ASK) or the
+// triples of a graph (CONSTRUCT; each quad is in the default graph).
+using ConstructedGraph = std::vector<rdf::Quad>;
+using QueryResult = std::variant<ResultTable, bool, ConstructedGraph>;
+
+// Parses and runs a query of any form (SELECT, ASK, CONSTRUCT). run_select is
+// the SELECT-only shortcut the existing callers use.
+Result<QueryResult> run_query(const store::ReadTxn& txn, std::string_view query,
+                              const QueryOptions& options = {}, QueryProfile* profile = nullptr);
+
+// Parses the query without running it: the syntax check of editors and the
+// W3C syntax tests. Fails like run_query on a syntax error.
+Status check_query_syntax(std::string_view query);
+
+// Runs a SPARQL 1.1 Update request (INSERT/DELETE DATA, DELETE/INSERT ...
+// WHERE with WITH and USING, DELETE WHERE, CLEAR, DROP, CREATE, ADD, MOVE,
+// COPY; LOAD is refused) inside `txn`. The caller commits on success; on a
+// failure it drops the transaction, so a failing request changes nothing.
+Status run_update(store::WriteTxn& txn, std::string_view update, const QueryOptions& options = {});
+Status check_update_syntax(std::string_view update);
 
 // Runs the query and returns its profile (EXPLAIN ANALYZE).
 Result<QueryProfile> explain_select(const store::ReadTxn& txn, std::string_view query,

@@ -2,10 +2,15 @@
 
 #include <lmdb.h>
 
+#include <algorithm>
 #include <cstring>
+#include <tuple>
 #include <filesystem>
 
+#include "store/inline_literal.h"
 #include "store/key_codec.h"
+#include "store/lmdb_check.h"
+#include "store/term_hash.h"
 
 namespace tinykg::store {
 namespace {
@@ -13,33 +18,21 @@ namespace {
 using namespace detail;
 
 // Bumped whenever the on-disk layout changes; see docs/storage.md.
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;  // 2: inline literals (inline_literal.h)
 constexpr const char* kFormatKey = "format_version";
 constexpr const char* kNextIdKey = "next_id";
 // Address space reserved for the map; the file only grows as data is written.
 constexpr size_t kMapSize = size_t{1} << 40;  // 1 TiB
 constexpr const char* kIndexNames[4] = {"spog", "posg", "ospg", "gspo"};
 
-[[noreturn]] void throw_lmdb(const char* what, int rc) {
-  throw Error(fmt::format("storage error in {}: {}", what, mdb_strerror(rc)));
-}
-
-void check(const char* what, int rc) {
-  if (rc != MDB_SUCCESS) throw_lmdb(what, rc);
-}
-
 MDB_val val(const void* data, size_t size) {
   return MDB_val{size, const_cast<void*>(data)};
 }
 
-// FNV-1a: the dictionary key is a 64-bit hash of the term encoding (LMDB keys
+// The dictionary key is a 64-bit FNV-1a hash of the term encoding (LMDB keys
 // are limited to 511 bytes; literals are not). Collisions are resolved by the
 // dupsort list of ids under one hash, checked against id2term.
-uint64_t hash_term(std::string_view s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-  return h;
-}
+uint64_t hash_term(std::string_view s) { return fnv1a64(s); }
 
 }  // namespace
 
@@ -62,7 +55,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, OpenOptions o
   int rc = mdb_env_create(&store->env_);
   if (rc != 0) return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
   mdb_env_set_maxdbs(store->env_, 16);
-  mdb_env_set_mapsize(store->env_, kMapSize);
+  mdb_env_set_mapsize(store->env_, opts.map_size != 0 ? opts.map_size : kMapSize);
   // MDB_NOTLS: read transactions are not bound to a thread (server pools).
   unsigned flags = MDB_NOTLS | (opts.read_only ? MDB_RDONLY : 0);
   rc = mdb_env_open(store->env_, dir.c_str(), flags, 0644);
@@ -112,6 +105,33 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, OpenOptions o
   rc = mdb_txn_commit(txn);
   if (rc != 0) return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
   return store;
+}
+
+Status Store::backup(const std::string& dir) const {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return fail("cannot create backup directory '{}': {}", dir, ec.message());
+  if (fs::exists(fs::path(dir) / "data.mdb", ec)) {
+    return fail("backup directory '{}' already holds a database; choose an empty one", dir);
+  }
+  // MDB_CP_COMPACT copies only the pages in use, in order, from a read
+  // snapshot: writers are not blocked and free pages are not copied.
+  int rc = mdb_env_copy2(env_, dir.c_str(), MDB_CP_COMPACT);
+  if (rc != 0) return fail("backup to '{}' failed: {}", dir, mdb_strerror(rc));
+  return Status::Ok();
+}
+
+DiskUsage Store::disk_usage() const {
+  DiskUsage usage;
+  std::error_code ec;
+  usage.file_bytes = std::filesystem::file_size(std::filesystem::path(dir_) / "data.mdb", ec);
+  MDB_envinfo info;
+  MDB_stat st;
+  if (mdb_env_info(env_, &info) == 0 && mdb_env_stat(env_, &st) == 0) {
+    usage.used_bytes = (static_cast<uint64_t>(info.me_last_pgno) + 1) * st.ms_psize;
+  }
+  return usage;
 }
 
 Store::~Store() {
@@ -212,10 +232,12 @@ ReadTxn::~ReadTxn() {
 }
 
 std::optional<Id> ReadTxn::find_id(const rdf::Term& term) const {
+  if (auto id = inline_id(term)) return id;  // small literals are their own id
   return find_id(term.encode());
 }
 
 std::optional<Id> ReadTxn::find_id(const std::string& encoded) const {
+  if (auto id = inline_id_of_encoding(encoded)) return id;
   uint64_t h = hash_term(encoded);
   MDB_val k = val(&h, sizeof h), v;
   MDB_cursor* cur = nullptr;
@@ -241,6 +263,7 @@ std::optional<Id> ReadTxn::find_id(const std::string& encoded) const {
 }
 
 rdf::Term ReadTxn::term(Id id) const {
+  if (is_inline(id)) return inline_term(id);
   unsigned char key[8];
   put_u64(key, id);  // big-endian: id2term keys sort numerically (append-only)
   MDB_val k = val(key, sizeof key), v;
@@ -295,6 +318,89 @@ uint64_t ReadTxn::size() const {
   return st.ms_entries;
 }
 
+std::vector<Id> ReadTxn::graphs() const {
+  std::vector<Id> out;
+  MDB_cursor* cur = nullptr;
+  check("open cursor", mdb_cursor_open(txn_, dbi_->index[kGSPO], &cur));
+  unsigned char key[32] = {};
+  MDB_val k = val(key, sizeof key), v;
+  int rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+  while (rc == 0 && k.mv_size == 32) {
+    Id g = get_u64(static_cast<const unsigned char*>(k.mv_data));
+    out.push_back(g);
+    if (g == UINT64_MAX) break;
+    put_u64(key, g + 1);  // the smallest key of the next graph
+    k = val(key, sizeof key);
+    rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+  }
+  mdb_cursor_close(cur);
+  if (rc != 0 && rc != MDB_NOTFOUND) throw_lmdb("graph scan", rc);
+  return out;
+}
+
+uint64_t ReadTxn::term_count() const {
+  MDB_stat st;
+  check("statistics", mdb_stat(txn_, dbi_->id2term, &st));
+  return st.ms_entries;
+}
+
+std::vector<std::pair<Id, uint64_t>> ReadTxn::predicate_counts() const {
+  std::vector<std::pair<Id, uint64_t>> out;
+  MDB_cursor* cur = nullptr;
+  check("open cursor", mdb_cursor_open(txn_, dbi_->pstats, &cur));
+  MDB_val k, v;
+  int rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
+  while (rc == 0) {
+    Id p;
+    int64_t n;
+    std::memcpy(&p, k.mv_data, sizeof p);
+    std::memcpy(&n, v.mv_data, sizeof n);
+    if (n > 0) out.emplace_back(p, static_cast<uint64_t>(n));
+    rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+  }
+  mdb_cursor_close(cur);
+  if (rc != MDB_NOTFOUND) throw_lmdb("statistics scan", rc);
+  return out;
+}
+
+Status ReadTxn::verify() const {
+  auto read_index = [&](int perm) {
+    std::vector<std::tuple<Id, Id, Id, Id>> quads;
+    MDB_cursor* cur = nullptr;
+    check("open cursor", mdb_cursor_open(txn_, dbi_->index[perm], &cur));
+    MDB_val k, v;
+    int rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
+    while (rc == 0) {
+      IdQuad q = decode_key(perm, static_cast<const unsigned char*>(k.mv_data));
+      quads.emplace_back(q.s, q.p, q.o, q.g);
+      rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+    }
+    mdb_cursor_close(cur);
+    if (rc != MDB_NOTFOUND) throw_lmdb("verify", rc);
+    std::sort(quads.begin(), quads.end());
+    return quads;
+  };
+  const auto spog = read_index(kSPOG);
+  for (int perm = 1; perm < 4; ++perm) {
+    if (read_index(perm) != spog) {
+      return fail("index {} disagrees with spog", kIndexNames[perm]);
+    }
+  }
+  std::unordered_map<Id, uint64_t> per_predicate;
+  for (const auto& q : spog) ++per_predicate[std::get<1>(q)];
+  for (const auto& [p, n] : predicate_counts()) {
+    if (per_predicate[p] != n) {
+      return fail("statistics say {} quads for predicate {}, the index holds {}", n, p,
+                  per_predicate[p]);
+    }
+    per_predicate.erase(p);
+  }
+  for (const auto& [p, n] : per_predicate) {
+    if (n != 0) return fail("statistics miss predicate {} ({} quads)", p, n);
+  }
+  return Status::Ok();
+}
+
 // ---- WriteTxn ---------------------------------------------------------------
 
 WriteTxn::WriteTxn(MDB_txn* txn, const Store::Dbis* dbi) : ReadTxn(txn, dbi) {
@@ -308,6 +414,7 @@ WriteTxn::~WriteTxn() = default;  // ReadTxn aborts an uncommitted transaction
 
 Id WriteTxn::intern(const rdf::Term& term) {
   if (term.is_iri() && term.value.empty()) return kDefaultGraph;
+  if (auto id = inline_id(term)) return *id;
   std::string enc = term.encode();
   if (auto it = term_cache_.find(enc); it != term_cache_.end()) return it->second;
   if (auto id = find_id(enc)) {
@@ -390,7 +497,13 @@ Status WriteTxn::commit() {
   }
   int rc = mdb_txn_commit(txn_);
   txn_ = nullptr;
-  if (rc != 0) return fail("commit failed: {}", mdb_strerror(rc));
+  if (rc != 0) {
+    try {
+      throw_lmdb("commit", rc);
+    } catch (const Error& e) {
+      return Failure{e.what()};
+    }
+  }
   return Status::Ok();
 }
 

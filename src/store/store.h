@@ -33,10 +33,23 @@ namespace tinykg::store {
 
 class ReadTxn;
 class WriteTxn;
+namespace detail {
+class BulkLoad;  // bulk_loader.cpp: writes the dictionary and indexes directly
+}
 
 struct OpenOptions {
   bool read_only = false;
   bool create = true;  // create the directory/database if missing
+  // Address space reserved for the database (0: the default, 1 TiB). The file
+  // only grows as data is written; a smaller value exists for tests that need
+  // to hit the limit (see docs/storage.md, "Map size").
+  size_t map_size = 0;
+};
+
+// Size figures of the LMDB environment (Store::disk_usage).
+struct DiskUsage {
+  uint64_t file_bytes = 0;  // size of data.mdb on disk
+  uint64_t used_bytes = 0;  // pages in use by the last committed version
 };
 
 class Store {
@@ -49,6 +62,10 @@ class Store {
   ReadTxn read() const;   // throws tinykg::Error on LMDB failure
   WriteTxn write();       // blocks while another writer is active
   const std::string& path() const { return dir_; }
+  // Hot backup: a compacted copy of the last committed version into `dir`
+  // (created if missing, must not hold a database), while writers go on.
+  Status backup(const std::string& dir) const;
+  DiskUsage disk_usage() const;
 
   struct Dbis {
     MDB_dbi meta, term2id, id2term, pstats;
@@ -99,9 +116,19 @@ class ReadTxn {
   // Cheap cardinality estimate for planning (exact for p-only patterns).
   uint64_t estimate(const IdPattern& pattern) const;
   uint64_t size() const;  // number of quads
+  // Distinct graph ids in use, ascending (kDefaultGraph first if used); jumps
+  // through the GSPO index, one seek per graph.
+  std::vector<Id> graphs() const;
+  uint64_t term_count() const;  // entries of the dictionary
+  // Per-predicate quad counts from the statistics table.
+  std::vector<std::pair<Id, uint64_t>> predicate_counts() const;
+  // Integrity check (reads everything): the four permutation indexes hold the
+  // same quads and the statistics match them. Fails with what disagrees.
+  Status verify() const;
 
  protected:
   friend class Store;
+  friend class detail::BulkLoad;
   ReadTxn(MDB_txn* txn, const Store::Dbis* dbi) : txn_(txn), dbi_(dbi) {}
   std::optional<Id> find_id(const std::string& encoded) const;
   MDB_txn* txn_ = nullptr;
@@ -122,6 +149,7 @@ class WriteTxn : public ReadTxn {
 
  private:
   friend class Store;
+  friend class detail::BulkLoad;
   WriteTxn(MDB_txn* txn, const Store::Dbis* dbi);
   void flush_stats();
   Id next_id_ = kFirstTermId;

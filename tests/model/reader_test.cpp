@@ -86,6 +86,11 @@ TEST(TfliteSchema, UnionIndicesMatchTheFormat) {
   EXPECT_EQ(static_cast<int>(fb::BuiltinOptions::TransposeConvOptions), 49);
   EXPECT_EQ(static_cast<int>(fb::BuiltinOptions::QuantizeOptions), 89);
   EXPECT_EQ(static_cast<int>(fb::BuiltinOptions::BatchMatMulOptions), 101);
+  EXPECT_EQ(static_cast<int>(fb::BuiltinOptions::CallOptions), 16);
+  EXPECT_EQ(static_cast<int>(fb::BuiltinOptions::IfOptions), 92);
+  EXPECT_EQ(static_cast<int>(fb::BuiltinOptions::WhileOptions), 93);
+  EXPECT_EQ(static_cast<int>(fb::BuiltinOptions::CallOnceOptions), 103);
+  EXPECT_EQ(static_cast<int>(fb::SparseIndexVector::Uint8Vector), 3);
 }
 
 TEST(TfliteReader, EffectiveCodeIsMaxOfBothFields) {

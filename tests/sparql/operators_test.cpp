@@ -29,15 +29,33 @@ TEST(IndexScan, ConstantMissingFromTheStoreGivesNoRowsNotAnError) {
   EXPECT_EQ(kg.rows("SELECT ?b { ?b a ex:Spaceship }"), Rows{});
 }
 
-TEST(IndexScan, DefaultGraphIsTheUnionOfAllGraphsWithoutDuplicates) {
+TEST(IndexScan, MergedGraphsMatchATripleOnce) {
   TurtleStore kg(R"(
     ex:g1 { ex:b1 ex:ram 172 . }
     ex:g2 { ex:b1 ex:ram 172 . ex:b2 ex:ram 109 . }
   )",
                  rdf::Syntax::TriG);
-  EXPECT_EQ(kg.rows("SELECT ?b ?r { ?b ex:ram ?r } ORDER BY ?r"),
+  QueryOptions union_default;
+  union_default.union_default_graph = true;
+  EXPECT_EQ(kg.rows("SELECT ?b ?r { ?b ex:ram ?r } ORDER BY ?r", union_default),
             (Rows{{"ex:b2", "109"}, {"ex:b1", "172"}}));
-  EXPECT_EQ(kg.rows("SELECT ?r { ex:b1 ex:ram ?r }"), (Rows{{"172"}}));
+  EXPECT_EQ(kg.rows("SELECT ?r { ex:b1 ex:ram ?r }", union_default), (Rows{{"172"}}));
+  // FROM merges the listed graphs the same way.
+  EXPECT_EQ(kg.rows("SELECT ?b ?r FROM ex:g1 FROM ex:g2 { ?b ex:ram ?r } ORDER BY ?r"),
+            (Rows{{"ex:b2", "109"}, {"ex:b1", "172"}}));
+}
+
+TEST(IndexScan, DefaultGraphIsTheStoresDefaultGraph) {
+  TurtleStore kg(R"(
+    ex:b0 ex:ram 64 .
+    ex:g1 { ex:b1 ex:ram 172 . }
+  )",
+                 rdf::Syntax::TriG);
+  EXPECT_EQ(kg.rows("SELECT ?b { ?b ex:ram ?r }"), (Rows{{"ex:b0"}}));
+  EXPECT_EQ(kg.rows("SELECT ?g ?b { GRAPH ?g { ?b ex:ram ?r } }"), (Rows{{"ex:g1", "ex:b1"}}));
+  EXPECT_EQ(kg.rows("SELECT ?b FROM NAMED ex:g1 { GRAPH ex:g1 { ?b ex:ram ?r } }"),
+            (Rows{{"ex:b1"}}));
+  EXPECT_EQ(kg.rows("SELECT ?b FROM NAMED ex:g2 { GRAPH ex:g1 { ?b ex:ram ?r } }"), (Rows{}));
 }
 
 TEST(IndexNestedLoopJoin, FollowsAChainOfPatterns) {

@@ -3,6 +3,7 @@
 
 #include <sstream>
 
+#include "sparql/results/graph_writer.h"
 #include "sparql/results/writers.h"
 
 namespace tinykg::sparql {
@@ -67,8 +68,44 @@ TEST(Results, ParseResultFormat) {
   EXPECT_EQ(*parse_result_format("JSON"), ResultFormat::Json);
   EXPECT_EQ(*parse_result_format("table"), ResultFormat::Table);
   EXPECT_EQ(*parse_result_format("tsv"), ResultFormat::Tsv);
-  EXPECT_EQ(parse_result_format("xml").error(),
-            "unknown result format 'xml' (use table, json, csv or tsv)");
+  EXPECT_EQ(*parse_result_format("XML"), ResultFormat::Xml);
+  EXPECT_EQ(parse_result_format("yaml").error(),
+            "unknown result format 'yaml' (use table, json, csv, tsv or xml)");
+}
+
+TEST(Results, XmlFollowsTheW3CFormat) {
+  ResultTable t;
+  t.variables = {"x", "n"};
+  t.rows.push_back({rdf::Term::iri("http://ex/a&b"), rdf::Term::literal("1 < 2", {}, "en")});
+  t.rows.push_back({rdf::Term::blank("b0"), std::nullopt});
+  std::ostringstream out;
+  write_xml(out, t);
+  EXPECT_EQ(out.str(),
+            "<?xml version=\"1.0\"?>\n"
+            "<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n"
+            "  <head>\n    <variable name=\"x\"/>\n    <variable name=\"n\"/>\n  </head>\n"
+            "  <results>\n"
+            "    <result>\n"
+            "      <binding name=\"x\"><uri>http://ex/a&amp;b</uri></binding>\n"
+            "      <binding name=\"n\"><literal xml:lang=\"en\">1 &lt; 2</literal></binding>\n"
+            "    </result>\n"
+            "    <result>\n"
+            "      <binding name=\"x\"><bnode>b0</bnode></binding>\n"
+            "    </result>\n"
+            "  </results>\n</sparql>\n");
+  std::ostringstream ask;
+  write_boolean(ask, true, ResultFormat::Json);
+  EXPECT_EQ(ask.str(), "{\"head\":{},\"boolean\":true}\n");
+}
+
+TEST(Results, ConstructGraphAsNTriples) {
+  std::ostringstream out;
+  write_graph(out,
+              {rdf::Quad{rdf::Term::iri("http://ex/s"), rdf::Term::iri("http://ex/p"),
+                         rdf::Term::integer(7), rdf::Term::iri("")}},
+              rdf::Syntax::NTriples);
+  EXPECT_EQ(out.str(),
+            "<http://ex/s> <http://ex/p> \"7\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n");
 }
 
 TEST(Results, WriteResultsDispatches) {

@@ -87,6 +87,21 @@ class TurtleStore {
     return result ? std::string() : result.error();
   }
 
+  // Any query form through run_query (prefixes prepended).
+  Result<QueryResult> query(std::string_view q, const QueryOptions& options = {}) const {
+    auto txn = store_->read();
+    return run_query(txn, std::string(kQueryPrefixes) + std::string(q), options);
+  }
+
+  // Runs an update (prefixes prepended) and commits it only if it succeeded,
+  // as a caller of run_update does.
+  Status update(std::string_view u) const {
+    auto txn = store_->write();
+    Status st = run_update(txn, std::string(kQueryPrefixes) + std::string(u));
+    if (!st) return st;  // the transaction is dropped: nothing changes
+    return txn.commit();
+  }
+
   std::string profile(std::string_view q, const QueryOptions& options = {}) const {
     auto txn = store_->read();
     auto p = explain_select(txn, std::string(kQueryPrefixes) + std::string(q), options);

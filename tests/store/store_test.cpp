@@ -128,9 +128,9 @@ TEST(Store, ReopenKeepsTermsQuadsAndIdAllocation) {
     EXPECT_EQ(txn.find_id(Term::literal("1", std::string(rdf::xsd::kInteger))).has_value(),
               true);
   }
-  load(*store, "<http://ex/new> <http://ex/p> \"fresh\" .");
+  load(*store, "<http://ex/new> <http://ex/p> \"fresh after reopen\" .");
   ReadTxn txn = store->read();
-  Id fresh = txn.find_id(Term::literal("fresh")).value();
+  Id fresh = txn.find_id(Term::literal("fresh after reopen")).value();
   EXPECT_GT(fresh, first_b);  // ids are never reused after re-open
 }
 

@@ -16,7 +16,7 @@ void print(const Node& node, int depth, std::string& out) {
   std::string indent(2 * depth, ' ');
   std::visit(Overloaded{
                  [&](const Bgp& b) {
-                   out += indent + "Bgp\n";
+                   out += indent + "Bgp" + (b.graph ? " GRAPH " + b.graph->to_string() : "") + "\n";
                    for (const TriplePattern& t : b.triples)
                      out += indent + "  " + t.to_string() + "\n";
                    for (const Expression& f : b.filters) {
@@ -51,6 +51,47 @@ void print(const Node& node, int depth, std::string& out) {
                    out += indent + "Distinct\n";
                    print(*d.child, depth + 1, out);
                  },
+                 [&](const LeftJoin& j) {
+                   out += indent + "LeftJoin" +
+                          (j.condition ? " " + j.condition->to_string() : std::string()) + "\n";
+                   print(*j.left, depth + 1, out);
+                   print(*j.right, depth + 1, out);
+                 },
+                 [&](const Union& u) {
+                   out += indent + "Union\n";
+                   print(*u.left, depth + 1, out);
+                   print(*u.right, depth + 1, out);
+                 },
+                 [&](const Minus& m) {
+                   out += indent + "Minus\n";
+                   print(*m.left, depth + 1, out);
+                   print(*m.right, depth + 1, out);
+                 },
+                 [&](const Extend& e) {
+                   out += indent + "Extend ?" + e.variable + " := " + e.expression.to_string() + "\n";
+                   print(*e.child, depth + 1, out);
+                 },
+                 [&](const PathPattern& p) {
+                   out += indent + "Path " + p.subject.to_string() + " " + p.path->to_string() +
+                          " " + p.object.to_string() + "\n";
+                 },
+                 [&](const GraphNames& g) {
+                   out += indent + "GraphNames";
+                   for (const std::string& v : g.variables) out += " ?" + v;
+                   out += "\n";
+                 },
+                 [&](const Values& v) {
+                   out += indent + fmt::format("Values {} rows\n", v.data.rows.size());
+                 },
+                 [&](const Group& g) {
+                   out += indent + "Group";
+                   for (const auto& [e, v] : g.keys) out += " " + e.to_string();
+                   for (const GroupAggregate& a : g.aggregates) {
+                     out += " ?" + a.variable + "=" + a.aggregate.to_string();
+                   }
+                   out += "\n";
+                   print(*g.child, depth + 1, out);
+                 },
                  [&](const Slice& s) {
                    out += indent + fmt::format("Slice offset={} limit={}\n", s.offset,
                                                s.limit ? std::to_string(*s.limit) : "none");
@@ -66,6 +107,9 @@ std::set<std::string> certainly_bound_variables(const Node& node) {
   std::set<std::string> out;
   std::visit(Overloaded{
                  [&](const Bgp& b) {
+                   if (b.graph && b.graph->is_variable && !b.triples.empty()) {
+                     out.insert(b.graph->variable);
+                   }
                    for (const TriplePattern& t : b.triples) {
                      for (const PatternTerm* p : {&t.subject, &t.predicate, &t.object}) {
                        if (p->is_variable) out.insert(p->variable);
@@ -75,6 +119,35 @@ std::set<std::string> certainly_bound_variables(const Node& node) {
                  [&](const Join& j) {
                    out = certainly_bound_variables(*j.left);
                    out.merge(certainly_bound_variables(*j.right));
+                 },
+                 [&](const LeftJoin& j) { out = certainly_bound_variables(*j.left); },
+                 [&](const Minus& m) { out = certainly_bound_variables(*m.left); },
+                 [&](const Union& u) {
+                   std::set<std::string> right = certainly_bound_variables(*u.right);
+                   for (const std::string& v : certainly_bound_variables(*u.left)) {
+                     if (right.count(v)) out.insert(v);
+                   }
+                 },
+                 // The expression may fail, leaving the variable unbound.
+                 [&](const Extend& e) { out = certainly_bound_variables(*e.child); },
+                 [&](const GraphNames& g) { out.insert(g.variables.begin(), g.variables.end()); },
+                 [&](const PathPattern& p) {
+                   for (const PatternTerm* t : {&p.subject, &p.object}) {
+                     if (t->is_variable) out.insert(t->variable);
+                   }
+                 },
+                 [&](const Values& v) {
+                   for (size_t c = 0; c < v.data.variables.size(); ++c) {
+                     bool all = true;
+                     for (const auto& row : v.data.rows) all = all && row[c].has_value();
+                     if (all) out.insert(v.data.variables[c]);
+                   }
+                 },
+                 [&](const Group& g) {
+                   std::set<std::string> inner = certainly_bound_variables(*g.child);
+                   for (const auto& [e, v] : g.keys) {
+                     if (e.kind == ExprKind::Variable && inner.count(e.name)) out.insert(v);
+                   }
                  },
                  [&](const Project& p) {
                    std::set<std::string> inner = certainly_bound_variables(*p.child);

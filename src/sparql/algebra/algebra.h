@@ -29,12 +29,60 @@ using NodePtr = std::unique_ptr<Node>;
 struct Bgp {
   std::vector<TriplePattern> triples;
   std::vector<Expression> filters;  // conjunctive; see header comment
+  // Inside GRAPH g { }: the graph (variable or IRI); none for the default graph.
+  std::optional<PatternTerm> graph;
 };
 struct Join {
   NodePtr left, right;
 };
 struct Filter {
   Expression condition;
+  NodePtr child;
+};
+// OPTIONAL: every left solution, extended by the compatible right ones that
+// satisfy `condition` (the FILTERs of the optional group) when there are any.
+struct LeftJoin {
+  NodePtr left, right;
+  std::optional<Expression> condition;
+};
+struct Union {
+  NodePtr left, right;
+};
+// MINUS: left solutions with no compatible right solution sharing a variable.
+struct Minus {
+  NodePtr left, right;
+};
+// BIND / SELECT (expr AS ?v): binds `variable`; an error leaves it unbound.
+struct Extend {
+  std::string variable;
+  Expression expression;
+  NodePtr child;
+};
+// A property path with * + ? or a negated property set between two terms
+// (the rest of path syntax is rewritten into Bgp and Union by translate).
+struct PathPattern {
+  PatternTerm subject, object;
+  std::shared_ptr<const PropertyPath> path;
+  std::optional<PatternTerm> graph;  // as Bgp::graph
+};
+// The named graphs of the dataset, each binding all `variables` (GRAPH ?g
+// joins its pattern with this; see translate.cpp).
+struct GraphNames {
+  std::vector<std::string> variables;
+};
+// VALUES: a constant table.
+struct Values {
+  InlineData data;
+};
+// GROUP BY + aggregates: one row per group with the key variables and one
+// variable per aggregate (named by translate, e.g. ".agg0").
+struct GroupAggregate {
+  std::string variable;
+  Expression aggregate;  // kind Aggregate
+};
+struct Group {
+  std::vector<std::pair<Expression, std::string>> keys;  // expression, variable bound to it
+  std::vector<GroupAggregate> aggregates;
   NodePtr child;
 };
 struct OrderKey {
@@ -59,7 +107,9 @@ struct Slice {
 };
 
 struct Node {
-  std::variant<Bgp, Join, Filter, OrderBy, Project, Distinct, Slice> op;
+  std::variant<Bgp, Join, Filter, OrderBy, Project, Distinct, Slice, LeftJoin, Union, Minus, Extend,
+               Values, Group, GraphNames, PathPattern>
+      op;
 
   template <typename T>
   static NodePtr make(T op) {
@@ -76,6 +126,21 @@ struct Node {
     return std::get_if<T>(&op);
   }
 };
+
+// Calls f(NodePtr&) for each direct child of `node` (none for Bgp, Values).
+template <typename F>
+void for_each_child(Node& node, F&& f) {
+  std::visit(
+      [&](auto& op) {
+        if constexpr (requires { op.left; }) {
+          f(op.left);
+          f(op.right);
+        } else if constexpr (requires { op.child; }) {
+          f(op.child);
+        }
+      },
+      node.op);
+}
 
 // Variables that every solution of `node` binds (with inner joins only, this
 // is every variable of its patterns; OPTIONAL will make this smaller).

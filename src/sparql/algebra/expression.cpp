@@ -53,6 +53,14 @@ Expression Expression::call(std::string function, std::vector<Expression> args) 
   return e;
 }
 
+bool Expression::has_aggregate() const {
+  if (kind == ExprKind::Aggregate) return true;
+  for (const Expression& a : args) {
+    if (a.has_aggregate()) return true;
+  }
+  return false;
+}
+
 std::set<std::string> Expression::variables() const {
   std::set<std::string> out;
   collect_variables(out);
@@ -116,8 +124,12 @@ std::string Expression::to_string() const {
     case ExprKind::Arithmetic:
       return fmt::format("({} {} {})", args[0].to_string(), sparql::to_string(arith),
                          args[1].to_string());
+    case ExprKind::Exists:
+      return "EXISTS {...}";
+    case ExprKind::Aggregate:
     case ExprKind::Call: {
-      std::string out = name + "(";
+      std::string out = name + "(" + (distinct ? "DISTINCT " : "");
+      if (kind == ExprKind::Aggregate && args.empty()) out += "*";
       for (size_t i = 0; i < args.size(); ++i) {
         if (i) out += ", ";
         out += args[i].to_string();

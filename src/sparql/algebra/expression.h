@@ -15,6 +15,8 @@
 
 namespace tinykg::sparql {
 
+struct GroupPattern;  // parser/parsed_query.h; EXISTS holds one
+
 enum class ExprKind {
   Variable,    // ?x
   Constant,    // an RDF term: <iri>, "lit", 42, true
@@ -25,6 +27,10 @@ enum class ExprKind {
   Compare,     // a op b with op one of = != < <= > >=
   Arithmetic,  // a op b with op one of + - * /
   Call,        // builtin function: regex(...), str(...), bound(...)
+  Aggregate,   // COUNT/SUM/MIN/MAX/AVG/SAMPLE/GROUP_CONCAT (name lower-case);
+               // no args = COUNT(*). Replaced by a variable before planning.
+  Exists,      // EXISTS { pattern }; args = the pattern's named variables, so
+               // the planner resolves their outer slots like any variable
 };
 
 enum class CompareOp { Eq, Ne, Lt, Le, Gt, Ge };
@@ -38,6 +44,9 @@ struct Expression {
   ArithOp arith = ArithOp::Add;
   std::vector<Expression> args;  // operands / call arguments
   int slot = -1;                 // Variable: row slot, filled in by the planner
+  bool distinct = false;         // Aggregate: (DISTINCT ...)
+  std::string separator = " ";   // Aggregate: GROUP_CONCAT separator
+  std::shared_ptr<const GroupPattern> pattern;  // Exists
 
   static Expression variable(std::string name);
   static Expression constant_term(rdf::Term term);
@@ -46,6 +55,8 @@ struct Expression {
   static Expression comparison(CompareOp op, Expression lhs, Expression rhs);
   static Expression arithmetic(ArithOp op, Expression lhs, Expression rhs);
   static Expression call(std::string function, std::vector<Expression> args);
+
+  bool has_aggregate() const;
 
   // Names of all variables mentioned anywhere in the expression.
   std::set<std::string> variables() const;

@@ -11,6 +11,34 @@ const rdf::Term& ExecContext::term(store::Id id) {
   return terms_.emplace(id, txn_->term(id)).first->second;
 }
 
+void ExecContext::set_deadline(uint64_t timeout_ms, const std::atomic<bool>* cancel) {
+  cancel_ = cancel;
+  has_deadline_ = timeout_ms > 0;
+  timeout_ms_ = timeout_ms;
+  deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+}
+
+void ExecContext::check_now() {
+  if (cancel_ && cancel_->load(std::memory_order_relaxed)) throw QueryStopped{"query cancelled"};
+  if (has_deadline_ && std::chrono::steady_clock::now() >= deadline_) {
+    throw QueryStopped{"query timed out after " + std::to_string(timeout_ms_) + " ms"};
+  }
+}
+
+store::Id ExecContext::intern(const rdf::Term& term) {
+  std::string key = term.encode();
+  auto it = local_ids_.find(key);
+  if (it != local_ids_.end()) return it->second;
+  store::Id id = store::kNoId;
+  if (txn_) {
+    if (auto found = txn_->find_id(term)) id = *found;
+  }
+  if (id == store::kNoId) id = next_local_id_++;
+  terms_.emplace(id, term);
+  local_ids_.emplace(std::move(key), id);
+  return id;
+}
+
 const std::regex* ExecContext::regex(const std::string& pattern, const std::string& flags) {
   std::string key = flags + '\0' + pattern;
   auto it = regexes_.find(key);

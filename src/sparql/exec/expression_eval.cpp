@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "common/error.h"
+#include "sparql/exec/builtin_functions.h"
 #include "sparql/exec/literal_value.h"
 
 namespace tinykg::sparql::exec {
@@ -116,12 +117,40 @@ Value call(const Expression& e, const Row& row, ExecContext& ctx) {
     TINYKG_ASSERT(e.args[0].slot >= 0, "variable slot not resolved by the planner");
     return Value::boolean(row[static_cast<size_t>(e.args[0].slot)] != store::kNoId);
   }
+  // Functional forms (SPARQL 17.4.1) evaluate their arguments lazily and
+  // decide themselves what an error in one of them means.
+  if (fn == "if") {
+    auto cond = effective_boolean_value(evaluate(e.args[0], row, ctx));
+    if (!cond) return Value::error();
+    return evaluate(e.args[*cond ? 1 : 2], row, ctx);
+  }
+  if (fn == "coalesce") {
+    for (const Expression& a : e.args) {
+      Value v = evaluate(a, row, ctx);
+      if (v.ok()) return v;
+    }
+    return Value::error();
+  }
+  if (fn == "in" || fn == "notin") {
+    Value x = evaluate(e.args[0], row, ctx);
+    if (!x.ok()) return Value::error();
+    bool error = false;
+    for (size_t i = 1; i < e.args.size(); ++i) {
+      Value y = evaluate(e.args[i], row, ctx);
+      auto eq = y.ok() ? compare_terms(x.term(), y.term(), CompareOp::Eq) : std::nullopt;
+      if (eq && *eq) return Value::boolean(fn == "in");
+      if (!eq) error = true;
+    }
+    if (error) return Value::error();
+    return Value::boolean(fn == "notin");
+  }
   std::vector<Value> args;
   args.reserve(e.args.size());
   for (const Expression& a : e.args) {
     args.push_back(evaluate(a, row, ctx));
     if (!args.back().ok()) return Value::error();
   }
+  if (auto v = call_extended_builtin(fn, args, ctx)) return std::move(*v);
   const rdf::Term& x = args[0].term();
   if (fn == "str") {
     if (x.is_blank()) return Value::error();
@@ -259,6 +288,11 @@ Value evaluate(const Expression& e, const Row& row, ExecContext& ctx) {
       return arithmetic(e.arith, evaluate(e.args[0], row, ctx), evaluate(e.args[1], row, ctx));
     case ExprKind::Call:
       return call(e, row, ctx);
+    case ExprKind::Aggregate:
+      break;  // translate() replaces aggregates by variables; elsewhere an error
+    case ExprKind::Exists:
+      if (!ctx.exists) return Value::error();
+      return Value::boolean(ctx.exists(e, row));
   }
   return Value::error();
 }

@@ -15,6 +15,7 @@ Filter::Filter(ExecContext& ctx, OperatorPtr child, std::vector<Expression> cond
 
 bool Filter::next(Row& out) {
   while (child_->next(out)) {
+    ctx_.check_deadline();
     bool keep = true;
     for (const Expression& c : conditions_) {
       if (!passes_filter(c, out, ctx_)) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "sparql/exec/compatible.h"
 
 namespace tinykg::sparql::exec {
 
@@ -38,6 +39,9 @@ bool HashJoin::next(Row& out) {
   while (true) {
     if (matches_ && match_index_ < matches_->size()) {
       const Row& match = (*matches_)[match_index_++];
+      // Variables that only maybe-bound (OPTIONAL, UNION, VALUES with UNDEF)
+      // are not part of the key; they must still agree.
+      if (!compatible(probe_row_, match)) continue;
       out = probe_row_;
       for (size_t i = 0; i < out.size(); ++i) {
         if (out[i] == store::kNoId) out[i] = match[i];

@@ -48,7 +48,8 @@ void IndexNestedLoopJoin::build_table() {
   GraphUnionDeduplicator dedup;
   store::IdQuad q;
   while (scan.next(q)) {
-    if (dedup.is_repeat_of_previous(q)) continue;
+    ctx_.check_deadline();
+    if (!right_.accepts_graph(q) || (right_.merges_graphs && dedup.is_repeat_of_previous(q))) continue;
     Entry e;
     for (size_t i = 0; i < key_positions.size(); ++i) e.key[i] = position(q, key_positions[i]);
     e.quad = q;
@@ -64,12 +65,14 @@ bool IndexNestedLoopJoin::next(Row& out) {
   store::IdQuad quad;
   while (true) {
     while (match_index_ < match_end_) {
+      ctx_.check_deadline();
       out = left_row_;
       if (right_.unify(table_[match_index_++].quad, out)) return produced(true);
     }
     if (cursor_) {
       while (cursor_->next(quad)) {
-        if (dedup_.is_repeat_of_previous(quad)) continue;
+        ctx_.check_deadline();
+        if (!(right_.accepts_graph(quad) && !(right_.merges_graphs && dedup_.is_repeat_of_previous(quad)))) continue;
         out = left_row_;
         if (right_.unify(quad, out)) return produced(true);
       }

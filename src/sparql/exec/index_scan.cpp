@@ -12,7 +12,8 @@ bool IndexScan::next(Row& out) {
   if (!cursor_) cursor_.emplace(ctx_.txn().scan(pattern_.bind(Row(row_width_, store::kNoId))));
   store::IdQuad quad;
   while (cursor_->next(quad)) {
-    if (dedup_.is_repeat_of_previous(quad)) continue;
+    ctx_.check_deadline();
+    if (!(pattern_.accepts_graph(quad) && !(pattern_.merges_graphs && dedup_.is_repeat_of_previous(quad)))) continue;
     out.assign(row_width_, store::kNoId);
     if (pattern_.unify(quad, out)) return produced(true);
   }

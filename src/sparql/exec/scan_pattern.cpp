@@ -24,17 +24,25 @@ store::IdPattern ScanPattern::bind(const Row& row) const {
   p.s = resolve(subject, row);
   p.p = resolve(predicate, row);
   p.o = resolve(object, row);
-  p.g = store::kNoId;  // default graph = union of all graphs
+  p.g = resolve(graph, row);
   return p;
 }
 
 bool ScanPattern::unify(const store::IdQuad& quad, Row& row) const {
-  return unify_one(subject, quad.s, row) && unify_one(predicate, quad.p, row) &&
-         unify_one(object, quad.o, row);
+  return accepts_graph(quad) && unify_one(subject, quad.s, row) &&
+         unify_one(predicate, quad.p, row) && unify_one(object, quad.o, row) &&
+         unify_one(graph, quad.g, row);
+}
+
+bool ScanPattern::accepts_graph(const store::IdQuad& quad) const {
+  if (exclude_default_graph && quad.g == store::kDefaultGraph) return false;
+  return graphs.empty() || std::find(graphs.begin(), graphs.end(), quad.g) != graphs.end();
 }
 
 std::string ScanPattern::to_string() const {
-  return subject.label + " " + predicate.label + " " + object.label;
+  std::string out = subject.label + " " + predicate.label + " " + object.label;
+  if (!graph.label.empty()) out += " GRAPH " + graph.label;
+  return out;
 }
 
 }  // namespace tinykg::sparql::exec

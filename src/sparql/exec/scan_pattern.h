@@ -2,13 +2,16 @@
 // or a row slot. Shared by IndexScan (slots unbound) and IndexNestedLoopJoin
 // (some slots bound by the left row, substituted into the scan).
 //
-// The default graph is the union of all graphs (graph position unbound). A
-// triple present in several graphs must still match once; because every
-// permutation the store scans with g unbound ends in g, such duplicates are
-// adjacent and `is_repeat_of_previous` drops them cheaply.
+// A pattern of the default graph reads the store's default graph, or the
+// merge of the FROM graphs. In a merge a triple present in several graphs
+// must still match once; because every permutation the store scans with g
+// unbound ends in g, such duplicates are adjacent and `is_repeat_of_previous`
+// drops them cheaply.
 #pragma once
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "sparql/exec/row.h"
 #include "store/ids.h"
@@ -24,6 +27,16 @@ struct PatternSlot {
 
 struct ScanPattern {
   PatternSlot subject, predicate, object;
+  // The graph position: a variable (GRAPH ?g), a constant graph id, or the
+  // constant kNoId for "any graph" narrowed by `graphs`.
+  PatternSlot graph;
+  // Graphs a quad may come from (empty: no restriction) and whether the
+  // default graph is excluded (GRAPH ?g ranges over named graphs only).
+  std::vector<store::Id> graphs;
+  bool exclude_default_graph = false;
+  // The pattern reads a merge of several graphs (FROM a FROM b, or the old
+  // union default): a triple in several of them must match once.
+  bool merges_graphs = false;
   // A constant of the query that is not in the store: nothing can match.
   bool matches_nothing = false;
 
@@ -33,6 +46,8 @@ struct ScanPattern {
   // contradicts a slot already bound (e.g. ?x <p> ?x with s != o).
   bool unify(const store::IdQuad& quad, Row& row) const;
   std::string to_string() const;
+  // The quad's graph is one this pattern may read (checked before dedup).
+  bool accepts_graph(const store::IdQuad& quad) const;
 };
 
 // Drops a quad equal to the previous one in s, p, o (same triple, other graph).

@@ -45,17 +45,7 @@ void rewrite(NodePtr& node) {
     node = std::move(child);
     return;
   }
-  std::visit(
-      [](auto& op) {
-        using T = std::decay_t<decltype(op)>;
-        if constexpr (std::is_same_v<T, algebra::Join>) {
-          rewrite(op.left);
-          rewrite(op.right);
-        } else if constexpr (!std::is_same_v<T, algebra::Bgp>) {
-          rewrite(op.child);
-        }
-      },
-      node->op);
+  algebra::for_each_child(*node, [](NodePtr& child) { rewrite(child); });
 }
 
 }  // namespace

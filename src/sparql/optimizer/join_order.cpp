@@ -27,19 +27,7 @@ void visit(algebra::Node& node, CardinalityEstimator& estimator) {
     bgp->triples = greedy_join_order(std::move(bgp->triples), estimator, filter_variables);
     return;
   }
-  if (auto* join = node.as<algebra::Join>()) {
-    visit(*join->left, estimator);
-    visit(*join->right, estimator);
-    return;
-  }
-  std::visit(
-      [&](auto& op) {
-        using T = std::decay_t<decltype(op)>;
-        if constexpr (!std::is_same_v<T, algebra::Bgp> && !std::is_same_v<T, algebra::Join>) {
-          visit(*op.child, estimator);
-        }
-      },
-      node.op);
+  algebra::for_each_child(node, [&](algebra::NodePtr& child) { visit(*child, estimator); });
 }
 
 }  // namespace

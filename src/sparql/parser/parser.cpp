@@ -1,6 +1,7 @@
 #include "sparql/parser/parser.h"
 
 #include <cctype>
+#include <functional>
 
 #include "sparql/parser/iri_resolution.h"
 #include "sparql/parser/query_parser.h"
@@ -24,17 +25,24 @@ ParsedQuery QueryParser::parse() {
   parse_prologue();
   const Token& t = peek();
   const std::string kw = t.kind == TokenKind::Word ? upper(t.text) : "";
-  if (kw == "CONSTRUCT" || kw == "ASK" || kw == "DESCRIBE") unsupported(t, kw + " queries");
+  if (kw == "DESCRIBE") unsupported(t, kw + " queries");
   static const char* kUpdate[] = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE",
                                   "DROP",   "COPY",   "MOVE", "ADD",   "WITH"};
   for (const char* u : kUpdate) {
     if (kw == u) unsupported(t, fmt::format("SPARQL Update ({})", kw));
   }
-  if (kw != "SELECT") error(t, "expected SELECT, found " + describe(t));
-  parse_select();
+  if (kw == "ASK") {
+    parse_ask();
+  } else if (kw == "CONSTRUCT") {
+    parse_construct();
+  } else if (kw == "SELECT") {
+    parse_select();
+  } else {
+    error(t, "expected SELECT, ASK or CONSTRUCT, found " + describe(t));
+  }
+  if (accept_word("VALUES")) query_.values = parse_data_block();
   if (peek().kind != TokenKind::End) {
     const Token& extra = peek();
-    if (is_word(extra, "VALUES")) unsupported(extra, "VALUES");
     error(extra, "expected end of query, found " + describe(extra));
   }
   return std::move(query_);
@@ -64,8 +72,107 @@ void QueryParser::parse_prologue() {
   }
 }
 
+void QueryParser::parse_ask() {
+  take();  // ASK
+  query_.form = QueryForm::Ask;
+  parse_dataset_clause();
+  accept_word("WHERE");
+  query_.where = parse_group();
+  parse_solution_modifiers();
+}
+
+void QueryParser::parse_construct() {
+  take();  // CONSTRUCT
+  query_.form = QueryForm::Construct;
+  if (is_punct(peek(), "{")) {
+    parse_construct_template();
+    parse_dataset_clause();
+    accept_word("WHERE");
+    query_.where = parse_group();
+  } else {
+    // CONSTRUCT WHERE { triples }: the pattern is its own template.
+    parse_dataset_clause();
+    if (!accept_word("WHERE")) error(peek(), "expected '{' or WHERE after CONSTRUCT");
+    const Token& open = peek();
+    query_.where = parse_group();
+    for (const GroupElement& e : query_.where.elements) {
+      if (e.kind != GroupElement::Kind::Triples) {
+        error(open, "CONSTRUCT WHERE takes triple patterns only");
+      }
+      query_.construct_template.insert(query_.construct_template.end(), e.triples.begin(),
+                                       e.triples.end());
+    }
+  }
+  parse_solution_modifiers();
+}
+
+void QueryParser::parse_construct_template() {
+  expect_punct("{");
+  while (!accept_punct("}")) {
+    if (peek().kind == TokenKind::End) error(peek(), "expected '}', found end of query");
+    parse_triples_same_subject(query_.construct_template);
+    if (!accept_punct(".") && !is_punct(peek(), "}")) {
+      error(peek(), "expected '.' or '}' in the CONSTRUCT template, found " + describe(peek()));
+    }
+  }
+}
+
+void QueryParser::parse_dataset_clause() {
+  while (accept_word("FROM")) {
+    bool named = accept_word("NAMED");
+    (named ? query_.from_named : query_.from).push_back(parse_iri());
+  }
+}
+
+std::shared_ptr<ParsedQuery> QueryParser::parse_subselect() {
+  ParsedQuery outer = std::move(query_);
+  query_ = ParsedQuery{};
+  query_.base = outer.base;
+  query_.prefixes = outer.prefixes;
+  parse_select();
+  if (accept_word("VALUES")) query_.values = parse_data_block();
+  auto sub = std::make_shared<ParsedQuery>(std::move(query_));
+  query_ = std::move(outer);
+  return sub;
+}
+
+std::optional<rdf::Term> QueryParser::parse_data_value() {
+  const Token& t = peek();
+  if (accept_word("UNDEF")) return std::nullopt;
+  if (t.kind == TokenKind::Iri || t.kind == TokenKind::PrefixedName) {
+    return rdf::Term::iri(parse_iri());
+  }
+  if (auto literal = try_parse_literal()) return literal;
+  error(t, "expected an IRI, a literal or UNDEF in VALUES, found " + describe(t));
+}
+
+InlineData QueryParser::parse_data_block() {
+  InlineData data;
+  if (peek().kind == TokenKind::Variable) {
+    data.variables.push_back(take().text);
+    expect_punct("{");
+    while (!accept_punct("}")) data.rows.push_back({parse_data_value()});
+    return data;
+  }
+  expect_punct("(");
+  while (peek().kind == TokenKind::Variable) data.variables.push_back(take().text);
+  expect_punct(")");
+  expect_punct("{");
+  while (!accept_punct("}")) {
+    const Token& open = peek();
+    expect_punct("(");
+    auto& row = data.rows.emplace_back();
+    while (!accept_punct(")")) row.push_back(parse_data_value());
+    if (row.size() != data.variables.size()) {
+      error(open, fmt::format("VALUES row has {} values for {} variables", row.size(),
+                              data.variables.size()));
+    }
+  }
+  return data;
+}
+
 void QueryParser::parse_select() {
-  take();  // SELECT
+  const Token& select_token = take();
   if (accept_word("DISTINCT")) {
     query_.distinct = true;
   } else if (accept_word("REDUCED")) {
@@ -78,8 +185,21 @@ void QueryParser::parse_select() {
       const Token& t = peek();
       if (t.kind == TokenKind::Variable) {
         query_.projection.push_back(take().text);
+        query_.projection_expressions.push_back(std::nullopt);
       } else if (is_punct(t, "(")) {
-        unsupported(t, "SELECT expressions (expr AS ?var)");
+        NestingGuard nesting{*this};
+        take();
+        Expression e = parse_expression();
+        if (!accept_word("AS")) error(peek(), "expected AS in (expression AS ?var)");
+        const Token& v = take();
+        if (v.kind != TokenKind::Variable) error(v, "expected a variable after AS");
+        if (std::find(query_.projection.begin(), query_.projection.end(), v.text) !=
+            query_.projection.end()) {
+          error(v, "variable ?" + v.text + " is already projected");
+        }
+        expect_punct(")");
+        query_.projection.push_back(v.text);
+        query_.projection_expressions.push_back(std::move(e));
       } else {
         break;
       }
@@ -88,15 +208,55 @@ void QueryParser::parse_select() {
       error(peek(), "expected '*' or variables after SELECT, found " + describe(peek()));
     }
   }
-  if (is_word(peek(), "FROM")) unsupported(peek(), "FROM (datasets)");
+  parse_dataset_clause();
   accept_word("WHERE");
   query_.where = parse_group();
   parse_solution_modifiers();
+  check_projection(select_token);
+}
+
+void QueryParser::parse_group_by() {
+  size_t before = query_.group_by.size();
+  while (true) {
+    const Token& t = peek();
+    if (t.kind == TokenKind::Variable) {
+      query_.group_by.emplace_back(Expression::variable(take().text), "");
+    } else if (is_punct(t, "(")) {
+      NestingGuard nesting{*this};
+      take();
+      Expression e = parse_expression();
+      std::string alias;
+      if (accept_word("AS")) {
+        const Token& v = take();
+        if (v.kind != TokenKind::Variable) error(v, "expected a variable after AS");
+        alias = v.text;
+      }
+      expect_punct(")");
+      query_.group_by.emplace_back(std::move(e), alias);
+    } else if (((t.kind == TokenKind::Word && !is_word(t, "HAVING")) ||
+                t.kind == TokenKind::Iri || t.kind == TokenKind::PrefixedName) &&
+               is_punct(peek(1), "(")) {
+      query_.group_by.emplace_back(parse_primary(), "");
+    } else {
+      break;
+    }
+  }
+  if (query_.group_by.size() == before) {
+    error(peek(), "expected a GROUP BY condition, found " + describe(peek()));
+  }
 }
 
 void QueryParser::parse_solution_modifiers() {
-  if (is_word(peek(), "GROUP")) unsupported(peek(), "GROUP BY");
-  if (is_word(peek(), "HAVING")) unsupported(peek(), "HAVING");
+  if (accept_word("GROUP")) {
+    if (!accept_word("BY")) error(peek(), "expected BY after GROUP");
+    parse_group_by();
+  }
+  if (accept_word("HAVING")) {
+    query_.having.push_back(parse_constraint());
+    while (is_punct(peek(), "(") || (peek().kind == TokenKind::Word && is_punct(peek(1), "("))) {
+      query_.having.push_back(parse_constraint());
+    }
+  }
   if (accept_word("ORDER")) {
     if (!accept_word("BY")) error(peek(), "expected BY after ORDER");
     parse_order_conditions();
@@ -154,8 +314,15 @@ void QueryParser::parse_order_conditions() {
 GroupPattern QueryParser::parse_group() {
   NestingGuard nesting{*this};
   expect_punct("{");
-  if (is_word(peek(), "SELECT")) unsupported(peek(), "subqueries");
   GroupPattern group;
+  if (is_word(peek(), "SELECT")) {
+    GroupElement e;
+    e.kind = GroupElement::Kind::SubSelect;
+    e.subquery = parse_subselect();
+    group.elements.push_back(std::move(e));
+    expect_punct("}");
+    return group;
+  }
   while (true) {
     const Token& t = peek();
     if (accept_punct("}")) break;
@@ -171,16 +338,71 @@ GroupPattern QueryParser::parse_group() {
         accept_punct(".");
         continue;
       }
-      if (kw == "OPTIONAL" || kw == "MINUS" || kw == "GRAPH" || kw == "SERVICE" || kw == "BIND" ||
-          kw == "VALUES") {
-        unsupported(t, kw);
+      if (kw == "OPTIONAL" || kw == "MINUS") {
+        take();
+        GroupElement e;
+        e.kind = kw == "OPTIONAL" ? GroupElement::Kind::Optional : GroupElement::Kind::Minus;
+        e.group.push_back(parse_group());
+        group.elements.push_back(std::move(e));
+        accept_punct(".");
+        continue;
       }
+      if (kw == "BIND") {
+        take();
+        NestingGuard nesting{*this};
+        expect_punct("(");
+        GroupElement e;
+        e.kind = GroupElement::Kind::Bind;
+        e.filter = parse_expression();
+        if (!accept_word("AS")) error(peek(), "expected AS in BIND");
+        const Token& v = take();
+        if (v.kind != TokenKind::Variable) error(v, "expected a variable after AS");
+        // SPARQL 18.2.1: BIND may not rebind a variable in scope before it.
+        ParsedQuery scope;
+        scope.where = group;
+        auto in_scope = scope.visible_variables();
+        if (std::find(in_scope.begin(), in_scope.end(), v.text) != in_scope.end()) {
+          error(v, "BIND to ?" + v.text + ", which is already in scope");
+        }
+        e.variable = v.text;
+        expect_punct(")");
+        group.elements.push_back(std::move(e));
+        accept_punct(".");
+        continue;
+      }
+      if (kw == "VALUES") {
+        take();
+        GroupElement e;
+        e.kind = GroupElement::Kind::Values;
+        e.values = parse_data_block();
+        group.elements.push_back(std::move(e));
+        accept_punct(".");
+        continue;
+      }
+      if (kw == "GRAPH") {
+        take();
+        GroupElement e;
+        e.kind = GroupElement::Kind::Graph;
+        const Token& name = peek();
+        e.graph = parse_var_or_term();
+        if (!e.graph.is_variable && !e.graph.term.is_iri()) {
+          error(name, "expected a variable or an IRI after GRAPH");
+        }
+        e.group.push_back(parse_group());
+        group.elements.push_back(std::move(e));
+        accept_punct(".");
+        continue;
+      }
+      if (kw == "SERVICE") unsupported(t, kw);
     }
     if (is_punct(t, "{")) {
       GroupElement e;
       e.kind = GroupElement::Kind::Group;
       e.group.push_back(parse_group());
-      if (is_word(peek(), "UNION")) unsupported(peek(), "UNION");
+      while (accept_word("UNION")) {
+        e.kind = GroupElement::Kind::Union;
+        e.group.push_back(parse_group());
+      }
       group.elements.push_back(std::move(e));
       accept_punct(".");
       continue;
@@ -210,7 +432,9 @@ void QueryParser::parse_triples_same_subject(std::vector<TriplePattern>& out) {
       if (is_punct(peek(), ".") || is_punct(peek(), "}")) return;  // [ p o ] .
     }
   } else if (is_punct(t, "(")) {
-    unsupported(t, "RDF collections ( ... )");
+    subject = parse_collection(out);
+    // A collection may stand alone as a triples block: ( 1 2 ) .
+    if (is_punct(peek(), ".") || is_punct(peek(), "}")) return;
   } else {
     subject = parse_var_or_term();
   }
@@ -228,9 +452,9 @@ PatternTerm QueryParser::parse_blank_node_property_list(std::vector<TriplePatter
 
 void QueryParser::parse_property_list(const PatternTerm& subject, std::vector<TriplePattern>& out) {
   while (true) {
-    PatternTerm verb = parse_verb();
-    parse_object(subject, verb, out);
-    while (accept_punct(",")) parse_object(subject, verb, out);
+    auto [verb, path] = parse_verb_or_path();
+    parse_object(subject, verb, out, path);
+    while (accept_punct(",")) parse_object(subject, verb, out, path);
     if (!accept_punct(";")) return;
     while (accept_punct(";")) {
     }
@@ -239,44 +463,20 @@ void QueryParser::parse_property_list(const PatternTerm& subject, std::vector<Tr
   }
 }
 
-PatternTerm QueryParser::parse_verb() {
-  const Token& t = peek();
-  if (t.kind == TokenKind::Word && t.text == "a") {
-    take();
-    return PatternTerm::constant(rdf::Term::iri(std::string(rdf::kRdfType)));
-  }
-  if (is_punct(t, "^") || is_punct(t, "(") || is_punct(t, "!")) {
-    unsupported(t, "property paths");
-  }
-  PatternTerm verb;
-  if (t.kind == TokenKind::Variable) {
-    verb = PatternTerm::var(take().text);
-  } else if (t.kind == TokenKind::Iri || t.kind == TokenKind::PrefixedName) {
-    verb = PatternTerm::constant(rdf::Term::iri(parse_iri()));
-  } else {
-    error(t, "expected a predicate (variable, IRI or 'a'), found " + describe(t));
-  }
-  const Token& after = peek();
-  if (is_punct(after, "/") || is_punct(after, "|") || is_punct(after, "*") ||
-      is_punct(after, "+") || is_punct(after, "?")) {
-    unsupported(after, "property paths");
-  }
-  return verb;
-}
-
 void QueryParser::parse_object(const PatternTerm& subject, const PatternTerm& verb,
-                               std::vector<TriplePattern>& out) {
+                               std::vector<TriplePattern>& out,
+                               const std::shared_ptr<const PropertyPath>& path) {
   const Token& t = peek();
   PatternTerm object;
   if (is_punct(t, "[")) {
     take();
     object = accept_punct("]") ? fresh_blank() : parse_blank_node_property_list(out);
   } else if (is_punct(t, "(")) {
-    unsupported(t, "RDF collections ( ... )");
+    object = parse_collection(out);
   } else {
     object = parse_var_or_term();
   }
-  out.push_back({subject, verb, std::move(object)});
+  out.push_back({subject, verb, std::move(object), path});
 }
 
 PatternTerm QueryParser::parse_var_or_term() {
@@ -294,6 +494,27 @@ PatternTerm QueryParser::parse_var_or_term() {
   }
   if (auto literal = try_parse_literal()) return PatternTerm::constant(std::move(*literal));
   error(t, "expected a variable or an RDF term, found " + describe(t));
+}
+
+// ( a b ) -> _:l1 rdf:first a ; rdf:rest _:l2 . _:l2 rdf:first b ; rdf:rest rdf:nil
+PatternTerm QueryParser::parse_collection(std::vector<TriplePattern>& out) {
+  NestingGuard nesting{*this};
+  expect_punct("(");
+  const std::string rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+  PatternTerm nil = PatternTerm::constant(rdf::Term::iri(rdf + "nil"));
+  PatternTerm head = nil;
+  std::optional<PatternTerm> last;
+  while (!accept_punct(")")) {
+    if (peek().kind == TokenKind::End) error(peek(), "expected ')', found end of query");
+    PatternTerm cell = fresh_blank();
+    if (last) out.push_back({*last, PatternTerm::constant(rdf::Term::iri(rdf + "rest")), cell, nullptr});
+    else head = cell;
+    // The element may itself be [ ... ] or ( ... ): parse it as an object.
+    parse_object(cell, PatternTerm::constant(rdf::Term::iri(rdf + "first")), out);
+    last = cell;
+  }
+  if (last) out.push_back({*last, PatternTerm::constant(rdf::Term::iri(rdf + "rest")), nil, nullptr});
+  return head;
 }
 
 PatternTerm QueryParser::fresh_blank() {

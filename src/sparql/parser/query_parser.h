@@ -15,6 +15,7 @@
 #include "common/result.h"
 #include "sparql/parser/lexer.h"
 #include "sparql/parser/parsed_query.h"
+#include "sparql/parser/parsed_update.h"
 
 namespace tinykg::sparql::detail {
 
@@ -38,6 +39,7 @@ class QueryParser {
  public:
   explicit QueryParser(std::vector<Token> tokens) : tokens_(std::move(tokens)) {}
   ParsedQuery parse();
+  ParsedUpdate parse_update_request();
 
  private:
   const Token& peek(size_t ahead = 0) const {
@@ -101,6 +103,22 @@ class QueryParser {
   // ---- query form, graph patterns, terms (parser.cpp) ----------------------
   void parse_prologue();
   void parse_select();
+  void parse_ask();
+  void parse_construct();
+  void parse_construct_template();
+  void parse_dataset_clause();
+  // A nested SELECT inside { }: parsed with its own ParsedQuery.
+  std::shared_ptr<ParsedQuery> parse_subselect();
+  InlineData parse_data_block();
+  std::optional<rdf::Term> parse_data_value();
+  void parse_group_by();
+  void check_projection(const Token& at);
+
+  // ---- SPARQL Update (update_parser.cpp) ------------------------------------
+  UpdateOperation parse_update_operation();
+  // { triples GRAPH g { triples } ... }; `allow_variables` false for DATA.
+  std::vector<QuadPattern> parse_quads(bool allow_variables);
+  GraphRef parse_graph_ref(bool allow_named_all);
   void parse_solution_modifiers();
   uint64_t parse_count(const char* clause);
   void parse_order_conditions();
@@ -109,11 +127,18 @@ class QueryParser {
   // After '[' has been taken: "p o ; p2 o2 ]" -> a fresh blank-node variable.
   PatternTerm parse_blank_node_property_list(std::vector<TriplePattern>& out);
   void parse_property_list(const PatternTerm& subject, std::vector<TriplePattern>& out);
-  PatternTerm parse_verb();
+  // The verb of a triple: a variable, or a path (a plain IRI is a Link).
+  std::pair<PatternTerm, std::shared_ptr<const PropertyPath>> parse_verb_or_path();
+  PropertyPath parse_path();
+  PropertyPath parse_path_sequence();
+  PropertyPath parse_path_elt();
+  PropertyPath parse_path_primary();
   void parse_object(const PatternTerm& subject, const PatternTerm& verb,
-                    std::vector<TriplePattern>& out);
+                    std::vector<TriplePattern>& out,
+                    const std::shared_ptr<const PropertyPath>& path = nullptr);
   PatternTerm parse_var_or_term();
   PatternTerm fresh_blank();
+  PatternTerm parse_collection(std::vector<TriplePattern>& out);
   std::string parse_iri();
   // Literals: strings (with @lang or ^^datatype), numbers (optionally signed),
   // true/false. Returns nothing if the next token does not start a literal.
@@ -131,6 +156,7 @@ class QueryParser {
   Expression parse_unary();
   Expression parse_primary();
   Expression parse_builtin_call();
+  Expression parse_aggregate(const std::string& name);
 
   std::vector<Token> tokens_;
   size_t pos_ = 0;

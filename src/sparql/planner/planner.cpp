@@ -6,6 +6,13 @@
 
 #include "common/error.h"
 #include "sparql/exec/distinct.h"
+#include "sparql/exec/extend.h"
+#include "sparql/exec/group_by.h"
+#include "sparql/exec/left_join.h"
+#include "sparql/exec/minus.h"
+#include "sparql/exec/path_scan.h"
+#include "sparql/exec/union.h"
+#include "sparql/exec/values.h"
 #include "sparql/exec/filter.h"
 #include "sparql/exec/hash_join.h"
 #include "sparql/exec/index_nested_loop_join.h"
@@ -31,24 +38,46 @@ void collect_variables(const algebra::Node& node, exec::VariableLayout& layout) 
       [&](const auto& op) {
         using T = std::decay_t<decltype(op)>;
         if constexpr (std::is_same_v<T, algebra::Bgp>) {
+          if (op.graph && op.graph->is_variable) layout.add(op.graph->variable);
           for (const TriplePattern& t : op.triples) {
             for (const PatternTerm* p : {&t.subject, &t.predicate, &t.object}) {
               if (p->is_variable) layout.add(p->variable);
             }
           }
           for (const Expression& f : op.filters) add_expression(f);
-        } else if constexpr (std::is_same_v<T, algebra::Join>) {
-          collect_variables(*op.left, layout);
-          collect_variables(*op.right, layout);
-        } else {
-          collect_variables(*op.child, layout);
-          if constexpr (std::is_same_v<T, algebra::Filter>) add_expression(op.condition);
-          if constexpr (std::is_same_v<T, algebra::OrderBy>) {
-            for (const algebra::OrderKey& k : op.keys) add_expression(k.expression);
+        } else if constexpr (std::is_same_v<T, algebra::Filter>) {
+          add_expression(op.condition);
+        } else if constexpr (std::is_same_v<T, algebra::OrderBy>) {
+          for (const algebra::OrderKey& k : op.keys) add_expression(k.expression);
+        } else if constexpr (std::is_same_v<T, algebra::LeftJoin>) {
+          if (op.condition) add_expression(*op.condition);
+        } else if constexpr (std::is_same_v<T, algebra::Extend>) {
+          layout.add(op.variable);
+          add_expression(op.expression);
+        } else if constexpr (std::is_same_v<T, algebra::Values>) {
+          for (const std::string& v : op.data.variables) layout.add(v);
+        } else if constexpr (std::is_same_v<T, algebra::PathPattern>) {
+          for (const PatternTerm* t : {&op.subject, &op.object}) {
+            if (t->is_variable) layout.add(t->variable);
           }
+        } else if constexpr (std::is_same_v<T, algebra::GraphNames>) {
+          for (const std::string& v : op.variables) layout.add(v);
+        } else if constexpr (std::is_same_v<T, algebra::Group>) {
+          for (const auto& [e, v] : op.keys) {
+            add_expression(e);
+            layout.add(v);
+          }
+          for (const algebra::GroupAggregate& a : op.aggregates) {
+            add_expression(a.aggregate);
+            layout.add(a.variable);
+          }
+        } else if constexpr (std::is_same_v<T, algebra::Project>) {
+          for (const std::string& v : op.variables) layout.add(v);
         }
       },
       node.op);
+  algebra::for_each_child(const_cast<algebra::Node&>(node),
+                          [&](const algebra::NodePtr& child) { collect_variables(*child, layout); });
 }
 
 class Planner {
@@ -91,10 +120,40 @@ class Planner {
     p.subject = slot_for(t.subject, p.matches_nothing);
     p.predicate = slot_for(t.predicate, p.matches_nothing);
     p.object = slot_for(t.object, p.matches_nothing);
+    const exec::ExecContext::Dataset& ds = ctx_.dataset;
+    if (!graph_) {
+      // The default graph: the store's, the merge of the FROM graphs, or
+      // (by option) the merge of all graphs.
+      if (ds.default_is_empty) {
+        p.matches_nothing = true;
+      } else if (ds.union_default) {
+        p.merges_graphs = true;
+      } else if (ds.default_graphs.size() == 1) {
+        p.graph.constant = ds.default_graphs.front();
+      } else if (ds.default_graphs.empty()) {
+        p.graph.constant = store::kDefaultGraph;
+      } else {
+        p.graphs = ds.default_graphs;
+        p.merges_graphs = true;
+      }
+      return p;
+    }
+    // GRAPH g { }: the named graphs only.
+    p.graph = slot_for(*graph_, p.matches_nothing);
+    if (ds.named_graphs) {
+      p.graphs = *ds.named_graphs;
+      if (p.graphs.empty()) p.matches_nothing = true;
+    } else {
+      p.exclude_default_graph = true;
+    }
+    if (!p.graph.is_variable() && !p.accepts_graph(store::IdQuad{0, 0, 0, p.graph.constant})) {
+      p.matches_nothing = true;
+    }
     return p;
   }
 
   OperatorPtr plan_op(const algebra::Bgp& bgp) {
+    graph_ = bgp.graph;
     const size_t n = bgp.triples.size();
     std::vector<bool> placed(bgp.filters.size(), false);
     // Adds every not-yet-placed filter whose variables are all in `bound`.
@@ -157,6 +216,7 @@ class Planner {
           chain = join_step(std::move(chain), t, bound, per_binding);
         }
         add_variables(t, bound);
+        if (graph_ && graph_->is_variable) bound.insert(graph_->variable);
         chain = place_filters(std::move(chain), bound);
       }
       if (!result) {
@@ -239,6 +299,11 @@ class Planner {
   }
 
   OperatorPtr plan_op(const algebra::Join& join) {
+    // {} joined with anything is that thing (groups starting with OPTIONAL,
+    // BIND or VALUES translate to Join(Bgp{}, ...)).
+    if (auto* b = join.left->as<algebra::Bgp>(); b && b->triples.empty() && b->filters.empty()) {
+      return plan_node(*join.right);
+    }
     std::set<std::string> shared;
     std::set<std::string> left = algebra::certainly_bound_variables(*join.left);
     for (const std::string& v : algebra::certainly_bound_variables(*join.right)) {
@@ -264,9 +329,114 @@ class Planner {
   OperatorPtr plan_op(const algebra::Project& project) {
     std::vector<int> slots;
     for (const std::string& v : project.variables) slots.push_back(plan_.layout.slot_of(v));
-    plan_.output_variables = project.variables;
+    // The first Project met from the root is the query's; deeper ones belong
+    // to subqueries and keep the full row width.
+    const bool top = !seen_project_;
+    seen_project_ = true;
+    if (top) plan_.output_variables = project.variables;
     return std::make_unique<exec::Project>(plan_node(*project.child), std::move(slots),
-                                           project.variables);
+                                           project.variables, !top);
+  }
+
+  std::vector<int> shared_certain_slots(const algebra::Node& a, const algebra::Node& b) {
+    std::vector<int> slots;
+    std::set<std::string> left = algebra::certainly_bound_variables(a);
+    for (const std::string& v : algebra::certainly_bound_variables(b)) {
+      if (left.count(v)) slots.push_back(plan_.layout.slot_of(v));
+    }
+    return slots;
+  }
+
+  OperatorPtr plan_op(const algebra::LeftJoin& join) {
+    std::vector<int> keys = shared_certain_slots(*join.left, *join.right);
+    std::optional<Expression> condition;
+    if (join.condition) condition = resolve(*join.condition);
+    return std::make_unique<exec::LeftJoin>(ctx_, plan_node(*join.left), plan_node(*join.right),
+                                            std::move(keys), std::move(condition));
+  }
+
+  OperatorPtr plan_op(const algebra::Union& u) {
+    return std::make_unique<exec::Union>(plan_node(*u.left), plan_node(*u.right));
+  }
+
+  OperatorPtr plan_op(const algebra::Minus& m) {
+    std::vector<int> hidden;
+    for (size_t i = 0; i < plan_.layout.width(); ++i) {
+      if (plan_.layout.name(static_cast<int>(i)).rfind(".g", 0) == 0) {
+        hidden.push_back(static_cast<int>(i));
+      }
+    }
+    return std::make_unique<exec::Minus>(plan_node(*m.left), plan_node(*m.right),
+                                         std::move(hidden));
+  }
+
+  OperatorPtr plan_op(const algebra::PathPattern& p) {
+    auto end = [&](const PatternTerm& t) {
+      exec::PathEnd e;
+      e.label = t.to_string();
+      // A constant end the store lacks still matches itself at length zero.
+      if (t.is_variable) e.slot = plan_.layout.slot_of(t.variable);
+      else e.constant = ctx_.intern(t.term);
+      return e;
+    };
+    // Paths read one graph: the GRAPH constant, the single default graph,
+    // or (approximation for merged datasets and GRAPH ?g) all graphs.
+    const auto& ds = ctx_.dataset;
+    store::Id graph = store::kNoId;
+    if (p.graph && !p.graph->is_variable) {
+      graph = estimator_.id_of(p.graph->term).value_or(store::kNoId);
+    } else if (!p.graph && !ds.union_default) {
+      graph = ds.default_graphs.size() == 1 ? ds.default_graphs.front()
+              : ds.default_graphs.empty()   ? store::kDefaultGraph
+                                            : store::kNoId;
+    }
+    return std::make_unique<exec::PathScan>(ctx_, end(p.subject), p.path, end(p.object), graph,
+                                            plan_.layout.width());
+  }
+
+  OperatorPtr plan_op(const algebra::GraphNames& g) {
+    const auto& named = ctx_.dataset.named_graphs;
+    std::vector<exec::Row> rows;
+    for (store::Id id : ctx_.txn().graphs()) {
+      if (id == store::kDefaultGraph) continue;
+      if (named && std::find(named->begin(), named->end(), id) == named->end()) continue;
+      exec::Row row(plan_.layout.width(), store::kNoId);
+      for (const std::string& v : g.variables) row[static_cast<size_t>(plan_.layout.slot_of(v))] = id;
+      rows.push_back(std::move(row));
+    }
+    return std::make_unique<exec::Values>(std::move(rows));
+  }
+
+  OperatorPtr plan_op(const algebra::Extend& e) {
+    return std::make_unique<exec::Extend>(ctx_, plan_node(*e.child),
+                                          plan_.layout.slot_of(e.variable), e.variable,
+                                          resolve(e.expression));
+  }
+
+  OperatorPtr plan_op(const algebra::Values& v) {
+    std::vector<exec::Row> rows;
+    for (const auto& data_row : v.data.rows) {
+      exec::Row row(plan_.layout.width(), store::kNoId);
+      for (size_t c = 0; c < data_row.size(); ++c) {
+        if (data_row[c]) {
+          row[static_cast<size_t>(plan_.layout.slot_of(v.data.variables[c]))] =
+              ctx_.intern(*data_row[c]);
+        }
+      }
+      rows.push_back(std::move(row));
+    }
+    return std::make_unique<exec::Values>(std::move(rows));
+  }
+
+  OperatorPtr plan_op(const algebra::Group& g) {
+    std::vector<exec::GroupKey> keys;
+    for (const auto& [e, v] : g.keys) keys.push_back({resolve(e), plan_.layout.slot_of(v)});
+    std::vector<exec::AggregateSpec> aggregates;
+    for (const algebra::GroupAggregate& a : g.aggregates) {
+      aggregates.push_back({resolve(a.aggregate), plan_.layout.slot_of(a.variable)});
+    }
+    return std::make_unique<exec::GroupBy>(ctx_, plan_node(*g.child), std::move(keys),
+                                           std::move(aggregates), plan_.layout.width());
   }
 
   OperatorPtr plan_op(const algebra::Distinct& distinct) {
@@ -281,6 +451,8 @@ class Planner {
   CardinalityEstimator& estimator_;
   PlannerOptions options_;
   PhysicalPlan plan_;
+  bool seen_project_ = false;
+  std::optional<PatternTerm> graph_;  // GRAPH of the Bgp being planned
 };
 
 }  // namespace

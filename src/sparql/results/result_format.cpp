@@ -14,7 +14,8 @@ Result<ResultFormat> parse_result_format(std::string_view name) {
   if (n == "json") return ResultFormat::Json;
   if (n == "csv") return ResultFormat::Csv;
   if (n == "tsv") return ResultFormat::Tsv;
-  return fail("unknown result format '{}' (use table, json, csv or tsv)", name);
+  if (n == "xml") return ResultFormat::Xml;
+  return fail("unknown result format '{}' (use table, json, csv, tsv or xml)", name);
 }
 
 void write_results(std::ostream& out, const ResultTable& table, ResultFormat format) {
@@ -30,6 +31,9 @@ void write_results(std::ostream& out, const ResultTable& table, ResultFormat for
       return;
     case ResultFormat::Tsv:
       write_tsv(out, table);
+      return;
+    case ResultFormat::Xml:
+      write_xml(out, table);
       return;
   }
 }

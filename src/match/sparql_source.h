@@ -1,0 +1,34 @@
+// Where the match engine's SPARQL goes. The engine only ever sends SELECT
+// queries built from the templates in match/query_templates.h, so anything
+// that answers SPARQL SELECT can stand behind this interface: the embedded
+// store today (StoreSource), a remote SPARQL endpoint later.
+#pragma once
+
+#include <string_view>
+
+#include "common/result.h"
+#include "sparql/results/result_table.h"
+#include "store/store.h"
+
+namespace tinykg::match {
+
+class SparqlSource {
+ public:
+  virtual ~SparqlSource() = default;
+  virtual Result<sparql::ResultTable> select(std::string_view query) const = 0;
+};
+
+// Runs every query on one read snapshot of the store, taken at
+// construction: the several template queries behind one answer (sensors,
+// memory, units, ...) then see the same graph even while others write.
+// Keep it short-lived: an open snapshot holds back LMDB page reuse.
+class StoreSource final : public SparqlSource {
+ public:
+  explicit StoreSource(const store::Store& store) : txn_(store.read()) {}
+  Result<sparql::ResultTable> select(std::string_view query) const override;
+
+ private:
+  store::ReadTxn txn_;
+};
+
+}  // namespace tinykg::match

@@ -1,0 +1,356 @@
+#include "store/bulk_loader.h"
+
+#include <lmdb.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "store/inline_literal.h"
+#include "store/key_codec.h"
+#include "store/lmdb_check.h"
+#include "store/load_dictionary.h"
+#include "store/quad_parser.h"
+#include "store/quad_runs.h"
+#include "store/term_hash.h"
+
+namespace tinykg::store {
+namespace detail {
+namespace {
+
+constexpr size_t kChunkQuads = size_t{1} << 15;
+constexpr size_t kQueueChunks = 16;  // bounds what the parser may run ahead (~16 MiB)
+constexpr auto kProgressEvery = std::chrono::milliseconds(250);
+
+MDB_val val(const void* data, size_t size) { return MDB_val{size, const_cast<void*>(data)}; }
+
+// What the parser hands to the writer: quads plus the terms they introduced,
+// in id order (the first new term of a chunk follows the last of the previous).
+struct Chunk {
+  std::vector<IdQuad> quads;
+  std::string term_bytes;          // encodings, concatenated
+  std::vector<uint32_t> term_ends;  // end offset of each encoding in term_bytes
+};
+
+// A bounded single-producer / single-consumer queue of chunks.
+class ChunkQueue {
+ public:
+  // false if the consumer cancelled.
+  bool push(std::unique_ptr<Chunk> c) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return q_.size() < kQueueChunks || cancelled_; });
+    if (cancelled_) return false;
+    q_.push_back(std::move(c));
+    not_empty_.notify_one();
+    return true;
+  }
+  // nullptr once the producer closed the queue and it is drained.
+  std::unique_ptr<Chunk> pop() {
+    std::unique_lock lock(mu_);
+    not_empty_.wait(lock, [&] { return !q_.empty() || closed_; });
+    if (q_.empty()) return nullptr;
+    auto c = std::move(q_.front());
+    q_.pop_front();
+    not_full_.notify_one();
+    return c;
+  }
+  void close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+  void cancel() {
+    std::lock_guard lock(mu_);
+    cancelled_ = true;
+    q_.clear();
+    not_full_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<std::unique_ptr<Chunk>> q_;
+  bool closed_ = false, cancelled_ = false;
+};
+
+struct Cancelled {};  // thrown inside the parser's sink to unwind serd
+
+}  // namespace
+
+class BulkLoad {
+ public:
+  BulkLoad(Store& store, WriteTxn& txn, const BulkLoadOptions& opts)
+      : store_(store), txn_(txn), opts_(opts),
+        runs_(opts.temp_dir.empty() ? store.path() : opts.temp_dir, opts.run_quads) {}
+
+  Result<BulkLoadReport> run(const std::vector<std::string>& paths);
+
+ private:
+  void parse_all(const std::vector<std::string>& paths);  // the parser thread's body
+  Status parse_files(const std::vector<std::string>& paths);
+  void consume(const Chunk& chunk);
+  void write_index(int perm);
+  void write_term_index();
+  void progress(LoadProgress::Phase phase, bool force);
+
+  Store& store_;
+  WriteTxn& txn_;
+  const BulkLoadOptions& opts_;
+  std::vector<rdf::Syntax> syntaxes_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_progress_ = start_;
+
+  // Shared with the parser thread.
+  ChunkQueue queue_;
+  std::atomic<bool> cancel_{false};
+  std::atomic<uint64_t> bytes_read_{0};
+  uint64_t bytes_total_ = 0;
+  Status parse_status_;
+  ParseStats parse_stats_;
+  Id parser_next_id_ = kNoId;
+
+  // Writer side.
+  QuadRuns runs_;
+  MDB_cursor* id2term_ = nullptr;
+  Id next_term_id_ = kNoId;  // id of the next new term the writer will store
+  std::vector<std::pair<uint64_t, Id>> term_hashes_;  // term2id entries to add
+  uint64_t quads_seen_ = 0;
+  int indexes_done_ = 0;
+  BulkLoadReport report_;
+};
+
+Result<BulkLoadReport> BulkLoad::run(const std::vector<std::string>& paths) {
+  // Refuse what cannot be read before any work starts.
+  for (const std::string& path : paths) {
+    auto syntax = rdf::syntax_for_path(path);
+    if (!syntax) return fail("{}: unknown RDF syntax (use .ttl, .nt, .nq or .trig)", path);
+    syntaxes_.push_back(*syntax);
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) return fail("cannot open '{}': {}", path, ec.message());
+    bytes_total_ += size;
+  }
+  next_term_id_ = txn_.next_id_;
+  check("open cursor", mdb_cursor_open(txn_.txn_, txn_.dbi_->id2term, &id2term_));
+
+  std::thread parser([&] { parse_all(paths); });
+  try {
+    while (auto chunk = queue_.pop()) {
+      consume(*chunk);
+      progress(LoadProgress::Phase::Parsing, false);
+    }
+  } catch (...) {
+    cancel_ = true;
+    queue_.cancel();
+    parser.join();
+    mdb_cursor_close(id2term_);
+    throw;
+  }
+  parser.join();
+  mdb_cursor_close(id2term_);
+  id2term_ = nullptr;
+  if (!parse_status_.ok()) return parse_status_.failure();
+  progress(LoadProgress::Phase::Parsing, true);
+  TINYKG_ASSERT(next_term_id_ == parser_next_id_, "every new term reached the writer");
+
+  for (int perm = 0; perm < 4; ++perm) {
+    write_index(perm);
+    ++indexes_done_;
+    progress(LoadProgress::Phase::Indexing, true);
+  }
+  write_term_index();
+  txn_.next_id_ = next_term_id_;
+  report_.quads_read = parse_stats_.statements;
+  report_.invalid_skipped = parse_stats_.invalid;
+  report_.spilled_runs = runs_.spilled_runs();
+  return report_;
+}
+
+// Parser thread: files -> chunks. Never touches the write transaction.
+void BulkLoad::parse_all(const std::vector<std::string>& paths) {
+  try {
+    parse_status_ = parse_files(paths);
+  } catch (const Cancelled&) {
+    parse_status_ = Failure{"load cancelled"};
+  } catch (const std::exception& e) {
+    parse_status_ = Failure{e.what()};
+  }
+  queue_.close();
+}
+
+Status BulkLoad::parse_files(const std::vector<std::string>& paths) {
+  std::optional<ReadTxn> snapshot;
+  LoadDictionary::ExistingLookup existing;
+  // Terms committed before this load: looked up in a snapshot, which (taken
+  // while we hold the writer lock) equals the write transaction's start.
+  if (txn_.next_id_ > kFirstTermId) {
+    snapshot.emplace(store_.read());
+    existing = [&](std::string_view enc) { return snapshot->find_id(std::string(enc)); };
+  }
+  LoadDictionary dict(txn_.next_id_, std::move(existing));
+  for (const auto& [enc, id] : txn_.term_cache_) dict.remember(enc, id);
+
+  std::string fixed_graph;
+  if (!opts_.graph_iri.empty()) fixed_graph = rdf::Term::iri(opts_.graph_iri).encode();
+  auto chunk = std::make_unique<Chunk>();
+  chunk->quads.reserve(kChunkQuads);
+  auto id_of = [&](std::string_view enc) {
+    if (auto inlined = inline_id_of_encoding(enc)) return *inlined;
+    bool created = false;
+    Id id = dict.id_of(enc, &created);
+    if (created) {
+      chunk->term_bytes.append(enc);
+      chunk->term_ends.push_back(static_cast<uint32_t>(chunk->term_bytes.size()));
+    }
+    return id;
+  };
+  auto sink = [&](const EncodedQuad& q) {
+    std::string_view g = fixed_graph.empty() ? q.g : std::string_view(fixed_graph);
+    IdQuad quad{id_of(q.s), id_of(q.p), id_of(q.o), g.empty() ? kDefaultGraph : id_of(g)};
+    chunk->quads.push_back(quad);
+    if (chunk->quads.size() == kChunkQuads || chunk->term_bytes.size() > (size_t{1} << 24)) {
+      if (!queue_.push(std::move(chunk))) throw Cancelled{};
+      chunk = std::make_unique<Chunk>();
+      chunk->quads.reserve(kChunkQuads);
+    }
+  };
+  ParseOptions popts{opts_.skip_invalid, opts_.on_invalid, &bytes_read_, &cancel_};
+  Status st;
+  for (size_t i = 0; i < paths.size() && st.ok(); ++i) {
+    st = parse_encoded_quads(paths[i], syntaxes_[i], sink, popts, &parse_stats_);
+  }
+  if (st.ok() && !chunk->quads.empty() && !queue_.push(std::move(chunk))) throw Cancelled{};
+  parser_next_id_ = dict.next_id();
+  return st;
+}
+
+void BulkLoad::consume(const Chunk& chunk) {
+  unsigned char key[8];
+  uint32_t begin = 0;
+  for (uint32_t end : chunk.term_ends) {
+    std::string_view enc(chunk.term_bytes.data() + begin, end - begin);
+    put_u64(key, next_term_id_);
+    MDB_val k = val(key, sizeof key), v = val(enc.data(), enc.size());
+    check("dictionary insert", mdb_cursor_put(id2term_, &k, &v, MDB_APPEND));
+    term_hashes_.emplace_back(fnv1a64(enc), next_term_id_);
+    ++next_term_id_;
+    begin = end;
+  }
+  report_.terms_added += chunk.term_ends.size();
+  for (const IdQuad& q : chunk.quads) runs_.add(q);
+  quads_seen_ += chunk.quads.size();
+}
+
+// Writes one permutation from the merged runs. An empty index is appended to;
+// into a non-empty one keys are inserted in order, and appended once they pass
+// its last key. The SPOG pass decides which quads are new (for the report and
+// the predicate statistics).
+void BulkLoad::write_index(int perm) {
+  MDB_txn* txn = txn_.txn_;
+  MDB_dbi dbi = txn_.dbi_->index[perm];
+  MDB_cursor* cur = nullptr;
+  check("open cursor", mdb_cursor_open(txn, dbi, &cur));
+  unsigned char last[32];
+  bool append = false;
+  MDB_val lk, lv;
+  int rc = mdb_cursor_get(cur, &lk, &lv, MDB_LAST);
+  if (rc == MDB_NOTFOUND) {
+    append = true;
+  } else {
+    if (rc != 0) mdb_cursor_close(cur);
+    check("index scan", rc);
+    std::memcpy(last, lk.mv_data, sizeof last);
+  }
+  std::unordered_map<Id, int64_t> added_per_predicate;
+  uint64_t written = 0;
+  unsigned char key[32];
+  try {
+    runs_.merge(perm, [&](const SortKey& sk) {
+      for (int i = 0; i < 4; ++i) put_u64(key + 8 * i, sk.k[i]);
+      if (!append && std::memcmp(key, last, sizeof key) > 0) append = true;
+      MDB_val k = val(key, sizeof key), v = val(nullptr, 0);
+      unsigned flags = append ? MDB_APPEND : (perm == kSPOG ? MDB_NOOVERWRITE : 0);
+      int put = mdb_cursor_put(cur, &k, &v, flags);
+      if (put == MDB_KEYEXIST) return;
+      check("index insert", put);
+      if (perm == kSPOG) {
+        ++report_.quads_added;
+        ++added_per_predicate[sk.k[1]];
+      }
+      if ((++written & 0xfffff) == 0) progress(LoadProgress::Phase::Indexing, false);
+    });
+  } catch (...) {
+    mdb_cursor_close(cur);
+    throw;
+  }
+  mdb_cursor_close(cur);
+  for (const auto& [p, n] : added_per_predicate) txn_.predicate_delta_[p] += n;
+}
+
+// term2id: FNV hash -> id, dupsort. Its keys and duplicates compare as raw
+// bytes of native (little-endian) integers, so sort by the byte-swapped values.
+void BulkLoad::write_term_index() {
+  if (term_hashes_.empty()) return;
+  auto byte_order = [](const std::pair<uint64_t, Id>& e) {
+    return std::pair(__builtin_bswap64(e.first), __builtin_bswap64(e.second));
+  };
+  std::sort(term_hashes_.begin(), term_hashes_.end(),
+            [&](const auto& a, const auto& b) { return byte_order(a) < byte_order(b); });
+  MDB_stat st;
+  check("statistics", mdb_stat(txn_.txn_, txn_.dbi_->term2id, &st));
+  const bool empty = st.ms_entries == 0;
+  MDB_cursor* cur = nullptr;
+  check("open cursor", mdb_cursor_open(txn_.txn_, txn_.dbi_->term2id, &cur));
+  uint64_t prev_hash = 0;
+  bool first = true;
+  for (const auto& [hash, id] : term_hashes_) {
+    MDB_val k = val(&hash, sizeof hash), v = val(&id, sizeof id);
+    unsigned flags = 0;
+    if (empty) flags = (!first && hash == prev_hash) ? MDB_APPENDDUP : MDB_APPEND;
+    int rc = mdb_cursor_put(cur, &k, &v, flags);
+    if (rc != 0) mdb_cursor_close(cur);
+    check("dictionary insert", rc);
+    prev_hash = hash;
+    first = false;
+  }
+  mdb_cursor_close(cur);
+  term_hashes_.clear();
+  term_hashes_.shrink_to_fit();
+}
+
+void BulkLoad::progress(LoadProgress::Phase phase, bool force) {
+  if (!opts_.on_progress) return;
+  auto now = std::chrono::steady_clock::now();
+  if (!force && now - last_progress_ < kProgressEvery) return;
+  last_progress_ = now;
+  LoadProgress p;
+  p.phase = phase;
+  p.bytes_read = bytes_read_.load(std::memory_order_relaxed);
+  p.bytes_total = bytes_total_;
+  p.quads_read = quads_seen_;
+  p.indexes_done = indexes_done_;
+  p.seconds = std::chrono::duration<double>(now - start_).count();
+  opts_.on_progress(p);
+}
+
+}  // namespace detail
+
+Result<BulkLoadReport> bulk_load(Store& store, WriteTxn& txn,
+                                 const std::vector<std::string>& paths,
+                                 const BulkLoadOptions& opts) {
+  detail::BulkLoad load(store, txn, opts);
+  return load.run(paths);
+}
+
+}  // namespace tinykg::store

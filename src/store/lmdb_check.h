@@ -1,0 +1,28 @@
+// LMDB return codes turned into tinykg::Error with a message a user can act on.
+#pragma once
+
+#include <lmdb.h>
+
+#include <fmt/format.h>
+
+#include "common/error.h"
+
+namespace tinykg::store::detail {
+
+// A full map or disk aborts the write transaction; LMDB's copy-on-write pages
+// guarantee the last committed version stays intact, so the message says so.
+[[noreturn]] inline void throw_lmdb(const char* what, int rc) {
+  if (rc == MDB_MAP_FULL || rc == ENOSPC) {
+    throw Error(fmt::format(
+        "storage full in {}: {}; the transaction was rolled back and the database keeps its "
+        "previous contents",
+        what, rc == ENOSPC ? "no space left on the device" : "the database reached its map size limit"));
+  }
+  throw Error(fmt::format("storage error in {}: {}", what, mdb_strerror(rc)));
+}
+
+inline void check(const char* what, int rc) {
+  if (rc != MDB_SUCCESS) throw_lmdb(what, rc);
+}
+
+}  // namespace tinykg::store::detail

@@ -1,0 +1,159 @@
+// SPARQL 1.1 Protocol behaviour, after the applicable cases of the W3C
+// protocol tests (../shared/conformance/sparql11/protocol/manifest.ttl).
+#include "server_fixture.h"
+
+namespace tinykg::server::testing {
+namespace {
+
+constexpr const char* kBoards = R"(
+ex:b1 ex:ram 172 ; ex:name "Nano 33" .
+ex:b2 ex:ram 256 ; ex:name "Pybadge" .
+)";
+constexpr const char* kQuery =
+    "SELECT ?b ?ram WHERE { ?b <http://example.org/ram> ?ram } ORDER BY ?ram";
+
+std::string encoded(const std::string& text) { return url_encode(text); }
+
+class SparqlProtocol : public ServerTest {
+ protected:
+  void SetUp() override {
+    ServerTest::SetUp();
+    load(kBoards);
+  }
+};
+
+TEST_F(SparqlProtocol, QueryViaGetAnswersSparqlJson) {
+  auto res = client().Get("/sparql?query=" + encoded(kQuery));
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/sparql-results+json");
+  auto body = json_body(res);
+  EXPECT_EQ(body["head"]["vars"], (nlohmann::json{"b", "ram"}));
+  ASSERT_EQ(body["results"]["bindings"].size(), 2u);
+  EXPECT_EQ(body["results"]["bindings"][0]["b"]["value"], "http://example.org/b1");
+  EXPECT_EQ(body["results"]["bindings"][1]["ram"]["value"], "256");
+}
+
+TEST_F(SparqlProtocol, QueryViaUrlEncodedPost) {
+  auto res = client().Post("/sparql", "query=" + encoded(kQuery),
+                           "application/x-www-form-urlencoded");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(json_body(res)["results"]["bindings"].size(), 2u);
+}
+
+TEST_F(SparqlProtocol, QueryViaPostDirectly) {
+  auto res = client().Post("/sparql", kQuery, "application/sparql-query");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(json_body(res)["results"]["bindings"].size(), 2u);
+}
+
+TEST_F(SparqlProtocol, CsvAndTsvByContentNegotiation) {
+  auto csv = client().Get("/sparql?query=" + encoded(kQuery), {{"Accept", "text/csv"}});
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv->body, "b,ram\r\nhttp://example.org/b1,172\r\nhttp://example.org/b2,256\r\n");
+
+  auto tsv = client().Get("/sparql?query=" + encoded(kQuery),
+                          {{"Accept", "text/tab-separated-values, text/csv;q=0.5"}});
+  ASSERT_TRUE(tsv);
+  EXPECT_EQ(tsv->get_header_value("Content-Type"), "text/tab-separated-values; charset=utf-8");
+  EXPECT_EQ(tsv->body.substr(0, tsv->body.find('\n')), "?b\t?ram");
+}
+
+TEST_F(SparqlProtocol, BrowserAcceptGetsJson) {
+  auto res = client().Get("/sparql?query=" + encoded(kQuery),
+                          {{"Accept", "text/html,application/xhtml+xml,*/*;q=0.8"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/sparql-results+json");
+}
+
+TEST_F(SparqlProtocol, UnacceptableFormatIs406) {
+  auto res = client().Get("/sparql?query=" + encoded(kQuery),
+                          {{"Accept", "application/sparql-results+xml"}});
+  expect_problem(res, 406);
+}
+
+TEST_F(SparqlProtocol, InvalidQuerySyntaxIs400WithTheParserMessage) {
+  auto res = client().Get("/sparql?query=" + encoded("SELECT ?x WHERE { ?x ?y }"));
+  expect_problem(res, 400);
+  EXPECT_NE(json_body(res)["detail"].get<std::string>().find("parse error"), std::string::npos);
+}
+
+TEST_F(SparqlProtocol, MoreThanOneQueryStringIs400) {
+  // (httplib folds identical key=value pairs into one, so the two differ.)
+  auto res = client().Get("/sparql?query=" + encoded(kQuery) + "&query=" +
+                          encoded("SELECT * WHERE { ?s ?p ?o }"));
+  expect_problem(res, 400);
+}
+
+TEST_F(SparqlProtocol, MissingQueryIs400) { expect_problem(client().Get("/sparql"), 400); }
+
+TEST_F(SparqlProtocol, PostWithOtherMediaTypeIs415) {
+  expect_problem(client().Post("/sparql", kQuery, "text/plain"), 415);
+}
+
+TEST_F(SparqlProtocol, UrlEncodedBodyWithoutFormMediaTypeIsRefused) {
+  auto res = client().Post("/sparql", "query=" + encoded(kQuery), "text/plain");
+  expect_problem(res, 415);
+}
+
+TEST_F(SparqlProtocol, DirectPostInUtf16Is400) {
+  expect_problem(client().Post("/sparql", kQuery, "application/sparql-query; charset=UTF-16"),
+                 400);
+}
+
+TEST_F(SparqlProtocol, OtherMethodsAre405) {
+  auto res = client().Put("/sparql", kQuery, "application/sparql-query");
+  expect_problem(res, 405);
+  EXPECT_EQ(res->get_header_value("Allow"), "GET, HEAD, POST, OPTIONS");
+}
+
+TEST_F(SparqlProtocol, UpdateViaGetIs400) {
+  expect_problem(client().Get("/sparql?update=" + encoded("CLEAR ALL")), 400);
+}
+
+TEST_F(SparqlProtocol, UpdateNeedsATokenThenIsNotImplementedYet) {
+  expect_problem(client().Post("/sparql", "CLEAR ALL", "application/sparql-update"), 401);
+  auto res = client().Post("/sparql", bearer(token(Role::Write)), "update=" + encoded("CLEAR ALL"),
+                           "application/x-www-form-urlencoded");
+  expect_problem(res, 501);
+  EXPECT_EQ(quads(), 4u);  // nothing changed
+}
+
+TEST_F(SparqlProtocol, ProtocolDatasetIsNotSupportedYet) {
+  auto res = client().Get("/sparql?query=" + encoded(kQuery) +
+                          "&default-graph-uri=" + encoded("http://example.org/g"));
+  expect_problem(res, 501);
+}
+
+TEST_F(SparqlProtocol, LongResultsAreCutAtTheRowLimitAndSaySo) {
+  options_.max_result_rows = 1;
+  auto res = client().Get("/sparql?query=" + encoded(kQuery));
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(json_body(res)["results"]["bindings"].size(), 1u);
+  EXPECT_EQ(res->get_header_value("Tinykg-Result-Truncated"), "1 of 2 rows");
+}
+
+TEST_F(SparqlProtocol, CorsHeadersOnlyForConfiguredOrigins) {
+  options_.cors_origins = {"https://yasgui.example"};
+  auto allowed = client().Get("/sparql?query=" + encoded(kQuery),
+                              {{"Origin", "https://yasgui.example"}});
+  ASSERT_TRUE(allowed);
+  EXPECT_EQ(allowed->get_header_value("Access-Control-Allow-Origin"), "https://yasgui.example");
+  auto other = client().Get("/sparql?query=" + encoded(kQuery), {{"Origin", "https://evil.example"}});
+  ASSERT_TRUE(other);
+  EXPECT_FALSE(other->has_header("Access-Control-Allow-Origin"));
+  auto preflight = client().Options("/sparql", {{"Origin", "https://yasgui.example"},
+                                                {"Access-Control-Request-Method", "POST"}});
+  ASSERT_TRUE(preflight);
+  EXPECT_EQ(preflight->status, 204);
+  EXPECT_NE(preflight->get_header_value("Access-Control-Allow-Headers").find("Authorization"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace tinykg::server::testing
