@@ -26,6 +26,10 @@ class Context {
   kg::KnowledgeGraph& graph(bool read_only = false);
 
   // Unwraps a Result or throws its message as a CliError.
+  // The request text given either inline or as -f FILE (exactly one).
+  static std::string text_or_file(const std::string& text, const std::string& file,
+                                  const char* what);
+
   template <typename T>
   static T take(Result<T> r) {
     if (!r.ok()) throw CliError(r.error());
@@ -47,6 +51,7 @@ void add_dump(CLI::App& app, Context& ctx);
 void add_backup(CLI::App& app, Context& ctx);
 void add_stats(CLI::App& app, Context& ctx);
 void add_query(CLI::App& app, Context& ctx);
+void add_update(CLI::App& app, Context& ctx);
 void add_demo(CLI::App& app, Context& ctx);
 void add_serve(CLI::App& app, Context& ctx);
 void add_token(CLI::App& app, Context& ctx);

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   add_backup(app, ctx);
   add_stats(app, ctx);
   add_query(app, ctx);
+  add_update(app, ctx);
   add_demo(app, ctx);
   add_serve(app, ctx);
   add_token(app, ctx);

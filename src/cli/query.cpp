@@ -1,55 +1,83 @@
-// tinykg query [TEXT | -f FILE.rq] [--format table|json|csv|tsv]
+// tinykg query [TEXT | -f FILE.rq] [--format F] [--explain] [--timeout MS] [--repeat N]
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/context.h"
-#include "cli/output.h"
+#include "rdf/serd_io.h"
+#include "sparql/results/graph_writer.h"
+#include "sparql/results/writers.h"
 
 namespace tinykg::cli {
+namespace {
+
+// SELECT and ASK answers take table|json|csv|tsv|xml; CONSTRUCT graphs take
+// turtle|ntriples (the two defaults: table and turtle).
+void print_answer(const sparql::QueryResult& answer, const std::string& format) {
+  if (const auto* graph = std::get_if<sparql::ConstructedGraph>(&answer)) {
+    auto syntax = rdf::syntax_from_name(format == "table" ? "turtle" : format);
+    if (!syntax || (*syntax != rdf::Syntax::Turtle && *syntax != rdf::Syntax::NTriples)) {
+      throw CliError("a CONSTRUCT result is printed as turtle or ntriples, not '" + format + "'");
+    }
+    sparql::write_graph(std::cout, *graph, *syntax);
+    return;
+  }
+  auto fmt = Context::take(sparql::parse_result_format(format));
+  if (const auto* table = std::get_if<sparql::ResultTable>(&answer)) {
+    sparql::write_results(std::cout, *table, fmt);
+  } else {
+    sparql::write_boolean(std::cout, std::get<bool>(answer), fmt);
+  }
+}
+
+size_t row_count(const sparql::QueryResult& answer) {
+  if (const auto* t = std::get_if<sparql::ResultTable>(&answer)) return t->rows.size();
+  if (const auto* g = std::get_if<sparql::ConstructedGraph>(&answer)) return g->size();
+  return 1;
+}
+
+}  // namespace
 
 void add_query(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("query", "Run a SPARQL query");
+  auto* cmd = app.add_subcommand("query", "Run a SPARQL query (SELECT, ASK, CONSTRUCT)");
   auto text = std::make_shared<std::string>();
   auto file = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("table");
   auto repeat = std::make_shared<int>(1);
+  auto explain = std::make_shared<bool>(false);
+  auto timeout_ms = std::make_shared<uint64_t>(0);
   cmd->add_option("query", *text, "SPARQL query text");
   cmd->add_option("-f,--file", *file, "Read the query from a file");
-  cmd->add_option("--format", *format, "table|json|csv|tsv")->capture_default_str();
+  cmd->add_option("--format", *format, "table|json|csv|tsv|xml, or turtle|ntriples for CONSTRUCT")
+      ->capture_default_str();
+  cmd->add_flag("--explain", *explain,
+                "Print the optimized algebra and the plan with estimated and actual rows");
+  cmd->add_option("--timeout", *timeout_ms, "Stop the query after this many ms (0: no limit)");
   cmd->add_option("--repeat", *repeat,
                   "Run the query N times in-process and report the median time on stderr")
       ->check(CLI::Range(1, 1000000));
-  cmd->callback([&ctx, text, file, format, repeat] {
-    if (text->empty() == file->empty()) {
-      throw CliError("give the query either as text or with -f FILE (exactly one)");
-    }
-    std::string query = *text;
-    if (!file->empty()) {
-      std::ifstream in(*file);
-      if (!in) throw CliError("cannot open query file '" + *file + "'");
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      query = ss.str();
-    }
+  cmd->callback([&ctx, text, file, format, repeat, explain, timeout_ms] {
+    const std::string query = Context::text_or_file(*text, *file, "query");
     auto& graph = ctx.graph(/*read_only=*/true);
+    sparql::QueryOptions options;
+    options.timeout_ms = *timeout_ms;
     std::vector<double> ms;
-    sparql::ResultTable result;
+    sparql::QueryResult answer;
+    sparql::QueryProfile profile;
     for (int i = 0; i < *repeat; ++i) {
       auto start = std::chrono::steady_clock::now();
-      result = Context::take(graph.query(query));
+      answer = Context::take(graph.run_query(query, options, *explain ? &profile : nullptr));
       ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                              start).count());
     }
-    print_results(result, *format);
+    print_answer(answer, *format);
+    if (*explain) std::cerr << profile.to_string() << "\n";
     if (*repeat > 1) {
       std::sort(ms.begin(), ms.end());
       std::cerr << fmt::format("{} rows; {} runs: median {:.3f} ms, min {:.3f} ms, max {:.3f} ms\n",
-                               result.rows.size(), ms.size(), ms[ms.size() / 2], ms.front(),
+                               row_count(answer), ms.size(), ms[ms.size() / 2], ms.front(),
                                ms.back());
     }
   });

@@ -360,6 +360,20 @@ Result<sparql::ResultTable> KnowledgeGraph::query(std::string_view text) const {
   return sparql::run_select(txn, text);
 }
 
+Result<sparql::QueryResult> KnowledgeGraph::run_query(std::string_view text,
+                                                      const sparql::QueryOptions& options,
+                                                      sparql::QueryProfile* profile) const {
+  store::ReadTxn txn = store_->read();
+  return sparql::run_query(txn, text, options, profile);
+}
+
+Status KnowledgeGraph::update(std::string_view text, const sparql::QueryOptions& options) {
+  store::WriteTxn txn = store_->write();
+  Status st = sparql::run_update(txn, text, options);
+  if (!st.ok()) return st;  // dropping txn aborts every change of the request
+  return txn.commit();
+}
+
 Result<sparql::ResultTable> KnowledgeGraph::list_models() const {
   return query(std::string(kPrefixes) + std::string(kListModels));
 }

@@ -96,6 +96,12 @@ class KnowledgeGraph {
   GraphStats stats() const;
 
   Result<sparql::ResultTable> query(std::string_view sparql) const;
+  // Any query form (SELECT, ASK, CONSTRUCT) on one snapshot.
+  Result<sparql::QueryResult> run_query(std::string_view sparql,
+                                        const sparql::QueryOptions& options = {},
+                                        sparql::QueryProfile* profile = nullptr) const;
+  // A SPARQL 1.1 Update request as one transaction: all of it or nothing.
+  Status update(std::string_view sparql_update, const sparql::QueryOptions& options = {});
   // Catalog views used by `model list` / `device list`.
   Result<sparql::ResultTable> list_models() const;
   Result<sparql::ResultTable> list_devices() const;

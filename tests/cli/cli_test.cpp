@@ -72,6 +72,21 @@ TEST_F(CliBadInput, MalformedSparqlGivesLineAndColumn) {
   expect_clear_error(r, "line 2");
 }
 
+TEST_F(CliBadInput, MalformedUpdateChangesNothing) {
+  auto r = run_tinykg("--db " + db_ +
+                      " update 'INSERT DATA { <http://x/a> <http://x/b> 1 } ;\n DELETE WHERE { ?s'");
+  expect_clear_error(r, "line 2");
+}
+
+TEST_F(CliBadInput, UpdateThatFailsHalfwayChangesNothing) {
+  // The first operation succeeds, the LOAD of a remote IRI is refused: the
+  // whole request is one transaction, so the insert must not stay either.
+  auto r = run_tinykg("--db " + db_ +
+                      " update 'INSERT DATA { <http://x/a> <http://x/b> 1 } ; "
+                      "LOAD <http://example.org/remote.ttl>'");
+  expect_clear_error(r, "");
+}
+
 TEST_F(CliBadInput, GarbageModel) {
   write_file(dir_ / "garbage.tflite", std::string(1000, 'x'));
   expect_clear_error(run_tinykg("--db " + db_ + " model add " + (dir_ / "garbage.tflite")),
@@ -105,6 +120,28 @@ TEST_F(CliBadInput, ModelImportedTwiceIsRefused) {
   before_ = triple_count(db_);
   expect_clear_error(run_tinykg("--db " + db_ + " model add " + model + " --card " + card),
                      "already in the graph");
+}
+
+TEST(Cli, UpdateThenAskAndConstruct) {
+  TempDir dir;
+  const std::string db = dir / "db";
+  auto u = run_tinykg("--db " + db +
+                      " update 'PREFIX ex: <http://ex/> INSERT DATA { ex:a ex:p 1 . ex:b ex:p 2 }'");
+  ASSERT_EQ(u.exit_code, 0) << u.err;
+  auto ask = run_tinykg("--db " + db + " query 'ASK { ?s <http://ex/p> 2 }' --format json");
+  ASSERT_EQ(ask.exit_code, 0) << ask.err;
+  EXPECT_EQ(nlohmann::json::parse(ask.out)["boolean"], true) << ask.out;
+  auto graph = run_tinykg("--db " + db +
+                          " query 'CONSTRUCT { ?s <http://ex/q> ?o } WHERE { ?s <http://ex/p> ?o }'"
+                          " --format ntriples");
+  ASSERT_EQ(graph.exit_code, 0) << graph.err;
+  EXPECT_NE(graph.out.find("<http://ex/a> <http://ex/q> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> ."),
+            std::string::npos)
+      << graph.out;
+  auto del = run_tinykg("--db " + db + " update 'DELETE WHERE { ?s <http://ex/p> 1 }'");
+  ASSERT_EQ(del.exit_code, 0) << del.err;
+  auto left = query_json(db, "'SELECT * WHERE { ?s ?p ?o }'");
+  EXPECT_EQ(left["results"]["bindings"].size(), 1u) << left.dump();
 }
 
 TEST(Cli, QueryOnAMissingDatabaseFailsWithoutCreatingIt) {
