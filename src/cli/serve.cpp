@@ -22,6 +22,9 @@ void add_serve(CLI::App& app, Context& ctx) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-body", options->max_body_bytes, "Largest request body in bytes")
       ->capture_default_str();
+  cmd->add_option("--timeout", options->query_timeout_ms,
+                  "Stop a query or update after this many ms (0: no limit)")
+      ->capture_default_str();
   cmd->add_option("--max-rows", options->max_result_rows, "Most rows a query result returns")
       ->capture_default_str();
   cmd->add_option("--cors", options->cors_origins, "Allow this browser origin ('*': any)");

@@ -32,6 +32,7 @@ struct ServerOptions {
   std::string token_file;
   size_t max_body_bytes = 16 * 1024 * 1024;  // larger bodies get 413
   size_t max_result_rows = 100'000;          // longer results are cut (header says so)
+  uint64_t query_timeout_ms = 10'000;        // queries and updates stop after this (0: none)
   // Origins allowed by CORS; "*" allows any; empty sends no CORS headers.
   std::vector<std::string> cors_origins;
   bool access_log = true;  // one spdlog line per request

@@ -3,9 +3,10 @@
 //   POST /sparql  application/x-www-form-urlencoded  query=... | update=...
 //   POST /sparql  application/sparql-query       query via POST directly
 //   POST /sparql  application/sparql-update      update via POST directly
-// Results are negotiated over the writers the engine has (JSON, CSV, TSV).
-// Updates need a write token and then answer 501 until the engine has them;
-// so do protocol-level datasets (default-graph-uri / named-graph-uri).
+// Results are negotiated over the writers the engine has (JSON, XML, CSV,
+// TSV); ASK answers as JSON or XML. Updates need a write token and run as one
+// transaction (204 on success). Protocol-level datasets (default-graph-uri /
+// named-graph-uri) and CONSTRUCT over HTTP answer 501 for now.
 #include <array>
 #include <sstream>
 
@@ -25,15 +26,17 @@ struct ResultMedia {
 };
 
 // Server preference order: JSON first (what browsers and YASGUI get for */*).
-constexpr std::array<ResultMedia, 4> kResultMedia = {{
+constexpr std::array<ResultMedia, 5> kResultMedia = {{
     {"application/sparql-results+json", sparql::ResultFormat::Json},
     {"application/json", sparql::ResultFormat::Json},
+    {"application/sparql-results+xml", sparql::ResultFormat::Xml},
     {"text/csv", sparql::ResultFormat::Csv},
     {"text/tab-separated-values", sparql::ResultFormat::Tsv},
 }};
 
-constexpr std::array<std::string_view, 4> kResultTypes = {
-    kResultMedia[0].type, kResultMedia[1].type, kResultMedia[2].type, kResultMedia[3].type};
+constexpr std::array<std::string_view, 5> kResultTypes = {
+    kResultMedia[0].type, kResultMedia[1].type, kResultMedia[2].type, kResultMedia[3].type,
+    kResultMedia[4].type};
 
 // Where the operation came from, once the request has been checked.
 struct Operation {
@@ -102,8 +105,14 @@ void handle_sparql(Service& service, const httplib::Request& req, httplib::Respo
   if (!op) return;
   if (op->is_update) {
     if (!service.authorize(req, res, Role::Write)) return;
-    send_problem(req, res, 501, "SPARQL Update is not supported yet; use the graph store "
-                                "protocol at /rdf-graphs to change data");
+    sparql::QueryOptions options;
+    options.timeout_ms = service.options.query_timeout_ms;
+    Status st = service.graph.update(op->text, options);
+    if (!st.ok()) {
+      send_problem(req, res, status_for_query_error(st.error()), st.error());
+      return;
+    }
+    res.status = 204;
     return;
   }
   if (!service.authorize_read(req, res)) return;
@@ -116,15 +125,35 @@ void handle_sparql(Service& service, const httplib::Request& req, httplib::Respo
   auto chosen = negotiate(req.get_header_value("Accept"), kResultTypes);
   if (!chosen) {
     send_problem(req, res, 406,
-                 "results are available as application/sparql-results+json, text/csv and "
-                 "text/tab-separated-values");
+                 "results are available as application/sparql-results+json, "
+                 "application/sparql-results+xml, text/csv and text/tab-separated-values");
     return;
   }
   auto media = std::find_if(kResultMedia.begin(), kResultMedia.end(),
                             [&](const ResultMedia& m) { return m.type == *chosen; });
-  auto table = service.graph.query(op->text);
-  if (!table.ok()) {
-    send_problem(req, res, status_for_query_error(table.error()), table.error());
+  sparql::QueryOptions options;
+  options.timeout_ms = service.options.query_timeout_ms;
+  auto answer = service.graph.run_query(op->text, options);
+  if (!answer.ok()) {
+    send_problem(req, res, status_for_query_error(answer.error()), answer.error());
+    return;
+  }
+  std::string content_type(media->type);
+  if (media->format != sparql::ResultFormat::Json) content_type += "; charset=utf-8";
+  res.set_header("Vary", "Accept");
+  if (const bool* yes = std::get_if<bool>(&*answer)) {
+    if (media->format != sparql::ResultFormat::Json && media->format != sparql::ResultFormat::Xml) {
+      send_problem(req, res, 406, "an ASK answer is available as JSON or XML");
+      return;
+    }
+    std::ostringstream body;
+    sparql::write_boolean(body, *yes, media->format);
+    res.set_content(body.str(), content_type.c_str());
+    return;
+  }
+  auto* table = std::get_if<sparql::ResultTable>(&*answer);
+  if (table == nullptr) {
+    send_problem(req, res, 501, "not supported yet: CONSTRUCT over the HTTP protocol");
     return;
   }
   if (table->rows.size() > service.options.max_result_rows) {
@@ -137,9 +166,6 @@ void handle_sparql(Service& service, const httplib::Request& req, httplib::Respo
   }
   std::ostringstream body;
   sparql::write_results(body, *table, media->format);
-  std::string content_type(media->type);
-  if (media->format != sparql::ResultFormat::Json) content_type += "; charset=utf-8";
-  res.set_header("Vary", "Accept");
   res.set_content(body.str(), content_type.c_str());
 }
 

@@ -74,13 +74,14 @@ status=$(curl -s -o "$WORK/problem.json" -w '%{http_code}' -G --data-urlencode '
 expect_status 400 "$status" "malformed query"
 grep -q '"status":400' "$WORK/problem.json" || fail "no problem document"
 
-# SPARQL Update: refused without a token; the engine has no updates yet (501).
+# SPARQL Update: refused without a token, applied with one (204).
 status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/sparql-update' \
   --data-binary 'CLEAR ALL' "$BASE/sparql")
 expect_status 401 "$status" "update without token"
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/sparql-update' --data-binary 'CLEAR ALL' "$BASE/sparql")
-expect_status 501 "$status" "update with token (not supported yet)"
+  -H 'Content-Type: application/sparql-update' \
+  --data-binary 'INSERT DATA { <http://example.org/curl> <http://example.org/p> 1 }' "$BASE/sparql")
+expect_status 204 "$status" "update with token"
 
 # Graph Store Protocol: DELETE, then the graph is gone.
 status=$(curl -s -o /dev/null -w '%{http_code}' -X DELETE -H "Authorization: Bearer $TOKEN" \

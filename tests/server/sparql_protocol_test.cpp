@@ -71,9 +71,18 @@ TEST_F(SparqlProtocol, BrowserAcceptGetsJson) {
 }
 
 TEST_F(SparqlProtocol, UnacceptableFormatIs406) {
+  auto res = client().Get("/sparql?query=" + encoded(kQuery), {{"Accept", "image/png"}});
+  expect_problem(res, 406);
+}
+
+TEST_F(SparqlProtocol, XmlResultsOnRequest) {
   auto res = client().Get("/sparql?query=" + encoded(kQuery),
                           {{"Accept", "application/sparql-results+xml"}});
-  expect_problem(res, 406);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">"),
+            std::string::npos)
+      << res->body;
 }
 
 TEST_F(SparqlProtocol, InvalidQuerySyntaxIs400WithTheParserMessage) {
@@ -115,12 +124,34 @@ TEST_F(SparqlProtocol, UpdateViaGetIs400) {
   expect_problem(client().Get("/sparql?update=" + encoded("CLEAR ALL")), 400);
 }
 
-TEST_F(SparqlProtocol, UpdateNeedsATokenThenIsNotImplementedYet) {
+TEST_F(SparqlProtocol, UpdateNeedsAWriteTokenAndRunsAsOneTransaction) {
   expect_problem(client().Post("/sparql", "CLEAR ALL", "application/sparql-update"), 401);
+  expect_problem(client().Post("/sparql", bearer(token(Role::Read)), "CLEAR ALL",
+                               "application/sparql-update"),
+                 403);
+  EXPECT_EQ(quads(), 4u);  // nothing changed
+  // A malformed request changes nothing, even after a valid first operation.
+  auto bad = client().Post("/sparql", bearer(token(Role::Write)),
+                           "update=" + encoded("CLEAR ALL ; INSERT DATA { <a> "),
+                           "application/x-www-form-urlencoded");
+  expect_problem(bad, 400);
+  EXPECT_EQ(quads(), 4u);
   auto res = client().Post("/sparql", bearer(token(Role::Write)), "update=" + encoded("CLEAR ALL"),
                            "application/x-www-form-urlencoded");
-  expect_problem(res, 501);
-  EXPECT_EQ(quads(), 4u);  // nothing changed
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 204);
+  EXPECT_EQ(quads(), 0u);
+}
+
+TEST_F(SparqlProtocol, AskAnswersAsJsonAndXml) {
+  httplib::Headers xml{{"Accept", "application/sparql-results+xml"}};
+  auto res = client().Get("/sparql?query=" + encoded("ASK { ?s ?p ?o }"), xml);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("<boolean>true</boolean>"), std::string::npos) << res->body;
+  auto json = client().Get("/sparql?query=" + encoded("ASK { ?s <http://nothing> ?o }"));
+  ASSERT_TRUE(json);
+  EXPECT_EQ(nlohmann::json::parse(json->body)["boolean"], false) << json->body;
 }
 
 TEST_F(SparqlProtocol, ProtocolDatasetIsNotSupportedYet) {
