@@ -41,7 +41,8 @@ demo() {
   ./build/tinykg --db build/demo-db demo
   echo
   echo "Database: build/demo-db  (try: ./build/tinykg --db build/demo-db query -f data/queries/case2-models-for-device.rq)"
-  echo "Web UI: not part of this build yet (tracked in the web UI issue); the CLI above is the interface."
+  echo "HTTP API: ./build/tinykg --db build/demo-db serve   ->  http://127.0.0.1:8080/sparql and /api (docs/server.md)"
+  echo "Web UI: not part of this build yet (tracked in the web UI issue); the CLI and the HTTP API are the interfaces."
 }
 
 case "${1:-}" in
