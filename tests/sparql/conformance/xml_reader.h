@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "common/utf8.h"
 
 namespace tinykg::sparql::conformance {
 
@@ -23,18 +24,6 @@ struct XmlNode {
     return nullptr;
   }
 };
-
-inline void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) { out += static_cast<char>(cp); }
-  else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
-  else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12)); out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18)); out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 inline std::string decode_entities(std::string_view s) {
   std::string out;
