@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "rdf/serd_error.h"
+
 namespace tinykg::rdf {
 namespace {
 
@@ -108,14 +110,7 @@ SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdNode* graph,
 SerdStatus on_error(void* handle, const SerdError* error) {
   auto* ctx = static_cast<ReadContext*>(handle);
   if (!ctx->first_error.empty()) return SERD_SUCCESS;
-  char buf[512];
-  va_list args;
-  va_copy(args, *error->args);
-  std::vsnprintf(buf, sizeof buf, error->fmt, args);
-  va_end(args);
-  std::string msg(buf);
-  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-  ctx->first_error = fmt::format("{}:{}:{}: {}", ctx->source_name, error->line, error->col, msg);
+  ctx->first_error = format_serd_error(ctx->source_name, error);
   return SERD_SUCCESS;
 }
 

@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "rdf/serd_error.h"
+
 namespace tinykg::store::detail {
 namespace {
 
@@ -122,14 +124,7 @@ SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdNode* graph,
 
 SerdStatus on_error(void* handle, const SerdError* error) {
   auto* ctx = static_cast<ParseContext*>(handle);
-  char buf[512];
-  va_list args;
-  va_copy(args, *error->args);
-  std::vsnprintf(buf, sizeof buf, error->fmt, args);
-  va_end(args);
-  std::string msg(buf);
-  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-  std::string located = fmt::format("{}:{}:{}: {}", ctx->source_name, error->line, error->col, msg);
+  std::string located = rdf::format_serd_error(ctx->source_name, error);
   if (ctx->opts->skip_invalid) {
     ++ctx->stats.invalid;
     if (ctx->opts->on_invalid) ctx->opts->on_invalid(located);
