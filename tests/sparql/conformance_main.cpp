@@ -79,21 +79,29 @@ Status load(store::WriteTxn& txn, const GraphFile& file) {
   }, opts);
 }
 
-Outcome run_update_syntax(const TestCase& t, bool positive);
+// A syntax test: `check` must accept the request (positive) or reject it
+// with a parse error (negative; "not supported yet" is not a syntax check).
+Outcome run_syntax_check(const TestCase& t, bool positive, Status (*check)(std::string_view),
+                         const char* what) {
+  auto text = query_text(t);
+  if (!text) return failed(text.error());
+  Status st = check(*text);
+  if (positive) return st ? pass() : failed(st.error());
+  if (st) return failed(std::string("accepted a malformed ") + what);
+  if (st.error().rfind("parse error", 0) != 0) return failed(st.error());
+  return pass();
+}
+
+Outcome run_update_syntax(const TestCase& t, bool positive) {
+  return run_syntax_check(t, positive, check_update_syntax, "update");
+}
 
 Outcome run_syntax(const TestCase& t, bool positive) {
   // Some update suites file their syntax tests under the query test types.
   if (t.query.size() > 3 && t.query.substr(t.query.size() - 3) == ".ru") {
     return run_update_syntax(t, positive);
   }
-  auto text = query_text(t);
-  if (!text) return failed(text.error());
-  Status st = check_query_syntax(*text);
-  if (positive) return st ? pass() : failed(st.error());
-  if (st) return failed("accepted a malformed query");
-  // Rejecting as "not supported yet" is not a syntax check.
-  if (st.error().rfind("parse error", 0) != 0) return failed(st.error());
-  return pass();
+  return run_syntax_check(t, positive, check_query_syntax, "query");
 }
 
 Outcome run_evaluation(const TestCase& t) {
@@ -135,16 +143,6 @@ Outcome run_evaluation(const TestCase& t) {
                          ? compare_tables(expected->table, as_csv_cells(*table), {})
                          : compare_tables(expected->table, *table, order_keys_of(*text));
   return diff.empty() ? pass() : failed("wrong rows: " + diff);
-}
-
-Outcome run_update_syntax(const TestCase& t, bool positive) {
-  auto text = query_text(t);
-  if (!text) return failed(text.error());
-  Status st = check_update_syntax(*text);
-  if (positive) return st ? pass() : failed(st.error());
-  if (st) return failed("accepted a malformed update");
-  if (st.error().rfind("parse error", 0) != 0) return failed(st.error());
-  return pass();
 }
 
 // Runs the request on the data, then compares every graph of the store
