@@ -16,6 +16,10 @@ APT_PACKAGES=(
   curl wrk
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 bc time
+  mosquitto libmosquitto-dev            # MQTT transport of deployments and its test broker
+  libvalijson-dev                       # Thing Description JSON Schema validation
+  virtuoso-opensource                   # the external SPARQL store of the scale-out tests
+  chromium                              # browser tests of the web UI
 )
 
 install_deps() {
@@ -27,6 +31,11 @@ install_deps() {
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
   apt-get install -y -q --no-install-recommends "${APT_PACKAGES[@]}"
+  # Node.js builds the web UI. Keep a machine's own Node (e.g. NodeSource's,
+  # which bundles npm and conflicts with Debian's npm package); else Debian's.
+  if ! command -v npm >/dev/null; then
+    apt-get install -y -q --no-install-recommends nodejs npm
+  fi
 }
 
 build() {
