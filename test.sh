@@ -8,6 +8,10 @@ if [[ ! -f build/CMakeCache.txt ]]; then
   cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
 cmake --build build -j"$(nproc)"
+# The browser tests (ctest web_ui) need the built UI; without npm they skip.
+if [[ ! -f web/dist/index.html ]] && command -v npm >/dev/null; then
+  web/build.sh
+fi
 
 SHARED=../shared
 if [[ -d $SHARED/reference ]]; then
@@ -26,5 +30,9 @@ else
   echo "note: ../shared not found; conformance suites and tests that need the reference data are skipped"
 fi
 
+echo "==> fuzz: every target for a short time (fuzz/run_short.sh; TINYKG_FUZZ_SECONDS=0 skips)"
+fuzz/run_short.sh
+
 echo "==> ctest"
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+

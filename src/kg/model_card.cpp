@@ -253,8 +253,10 @@ Result<ModelCard> parse_model_card(std::string_view text, std::string_view sourc
   json doc;
   try {
     doc = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    // e.what() reads "[json.exception.parse_error.101] parse error at line 3, column 5: ...".
+  } catch (const json::exception& e) {
+    // parse_error, and out_of_range for a number too large for a double
+    // (found by fuzz/model_card_fuzz). e.what() reads
+    // "[json.exception.parse_error.101] parse error at line 3, column 5: ...".
     std::string_view what = e.what();
     if (size_t close = what.find("] "); close != std::string_view::npos) what.remove_prefix(close + 2);
     return fail("card {}: not valid JSON: {}", source, what);

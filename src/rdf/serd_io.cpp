@@ -12,6 +12,8 @@
 #include <fmt/format.h>
 
 #include "rdf/serd_error.h"
+#include "rdf/nul_bytes.h"
+#include "rdf/turtle_nesting.h"
 
 namespace tinykg::rdf {
 namespace {
@@ -171,6 +173,26 @@ Status read_rdf_file(const std::string& path, Syntax syntax, const QuadSink& sin
                      const ReadOptions& opts) {
   FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) return fail("cannot open '{}': {}", path, std::strerror(errno));
+  {
+    // A first pass for NUL bytes (nul_bytes.h) and, in Turtle and TriG, the
+    // depth limit (turtle_nesting.h), then rewind.
+    const bool nests = syntax == Syntax::Turtle || syntax == Syntax::TriG;
+    NulByteScanner nul;
+    TurtleNestingScanner nesting;
+    char page[1 << 16];
+    size_t n;
+    while ((n = std::fread(page, 1, sizeof page, file)) > 0) {
+      std::string_view piece(page, n);
+      std::string refused;
+      if (!nul.feed(piece)) refused = nul.error(path);
+      else if (nests && !nesting.feed(piece)) refused = nesting.error(path);
+      if (!refused.empty()) {
+        std::fclose(file);
+        return Failure{std::move(refused)};
+      }
+    }
+    std::rewind(file);
+  }
   std::string base = opts.base_iri.empty() ? "file://" + path : opts.base_iri;
   Status st = run_read(syntax, sink, opts, path, base, [&](SerdReader* reader) {
     return serd_reader_read_file_handle(reader, file,
@@ -182,6 +204,14 @@ Status read_rdf_file(const std::string& path, Syntax syntax, const QuadSink& sin
 
 Status read_rdf_string(std::string_view text, Syntax syntax, const QuadSink& sink,
                        const ReadOptions& opts, std::string_view source_name) {
+  // serd 0.30 reads past the terminator of an empty string (found by
+  // fuzz/rdf_bulk_parser_fuzz): an empty document is valid and has no quads.
+  if (text.empty()) return Status::Ok();
+  if (Status nul = check_no_nul_bytes(text, source_name); !nul.ok()) return nul;
+  if (syntax == Syntax::Turtle || syntax == Syntax::TriG) {
+    Status depth = check_turtle_nesting(text, source_name);
+    if (!depth.ok()) return depth;
+  }
   std::string copy(text);  // serd needs a NUL-terminated buffer
   return run_read(syntax, sink, opts, std::string(source_name), opts.base_iri,
                   [&](SerdReader* reader) {

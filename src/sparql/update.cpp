@@ -195,7 +195,9 @@ class UpdateRun {
     constexpr std::string_view kFile = "file://";
     const std::string& iri = op.source.iri;
     Status st = Status::Ok();
-    if (iri.rfind(kFile, 0) != 0) {
+    if (!options_.allow_file_load) {
+      st = fail("LOAD <{}> refused: this service does not read local files", iri);
+    } else if (iri.rfind(kFile, 0) != 0) {
       st = fail("LOAD of <{}> refused: only local file: IRIs can be loaded", iri);
     } else {
       std::string path = iri.substr(kFile.size());

@@ -24,6 +24,7 @@
 #include "store/quad_parser.h"
 #include "store/quad_runs.h"
 #include "store/term_hash.h"
+#include "store/term_limit.h"
 
 namespace tinykg::store {
 namespace detail {
@@ -207,6 +208,7 @@ Status BulkLoad::parse_files(const std::vector<std::string>& paths) {
   chunk->quads.reserve(kChunkQuads);
   auto id_of = [&](std::string_view enc) {
     if (auto inlined = inline_id_of_encoding(enc)) return *inlined;
+    check_term_size(enc);
     bool created = false;
     Id id = dict.id_of(enc, &created);
     if (created) {

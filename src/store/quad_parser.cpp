@@ -7,10 +7,13 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "rdf/serd_error.h"
+#include "rdf/nul_bytes.h"
+#include "rdf/turtle_nesting.h"
 
 namespace tinykg::store::detail {
 namespace {
@@ -40,6 +43,11 @@ struct ParseContext {
   std::exception_ptr sink_exception;
   ParseStats stats;
   std::string s, p, o, g, scratch;  // reused encoding buffers
+  // Turtle and TriG only: each page is checked before serd parses it
+  // (rdf/turtle_nesting.h); a page that nests too deep is never handed over.
+  std::optional<rdf::TurtleNestingScanner> nesting;
+  rdf::NulByteScanner nul;     // every syntax: rdf/nul_bytes.h
+  std::string refused_input;   // why a page was not handed to serd
 };
 
 // Appends the IRI of a URI/CURIE node, resolved against the document's base
@@ -138,6 +146,15 @@ SerdStatus on_error(void* handle, const SerdError* error) {
 size_t read_counted(void* buf, size_t size, size_t nmemb, void* stream) {
   auto* ctx = static_cast<ParseContext*>(stream);
   size_t n = std::fread(buf, size, nmemb, ctx->file);
+  std::string_view page(static_cast<const char*>(buf), n * size);
+  if (!ctx->nul.feed(page)) {
+    ctx->refused_input = ctx->nul.error(ctx->source_name);
+    return 0;  // serd sees the end of the input
+  }
+  if (ctx->nesting && !ctx->nesting->feed(page)) {
+    ctx->refused_input = ctx->nesting->error(ctx->source_name);
+    return 0;
+  }
   if (ctx->opts->bytes_read != nullptr) {
     ctx->opts->bytes_read->fetch_add(n * size, std::memory_order_relaxed);
   }
@@ -172,11 +189,12 @@ Status parse_encoded_quads(const std::string& path, rdf::Syntax syntax,
   SerdNode base_node =
       serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base.c_str()));
   ParseContext ctx{&sink, &opts, serd_env_new(&base_node), file, path, {}, {}, {}, {}, {},
-                   {}, {}, {}, {}};
+                   {}, {}, {}, {}, {}, {}, {}};
   SerdReader* reader = serd_reader_new(to_serd(syntax), &ctx, nullptr, on_base, on_prefix,
                                        on_statement, nullptr);
   serd_reader_set_strict(reader, !opts.skip_invalid);
   serd_reader_set_error_sink(reader, on_error, &ctx);
+  if (syntax == rdf::Syntax::Turtle || syntax == rdf::Syntax::TriG) ctx.nesting.emplace();
   const std::string prefix = rdf::fresh_blank_prefix();
   serd_reader_add_blank_prefix(reader, reinterpret_cast<const uint8_t*>(prefix.c_str()));
   SerdStatus st = serd_reader_read_source(reader, read_counted, stream_error, &ctx,
@@ -193,6 +211,7 @@ Status parse_encoded_quads(const std::string& path, rdf::Syntax syntax,
   if (ctx.sink_exception) std::rethrow_exception(ctx.sink_exception);
   if (opts.cancel != nullptr && opts.cancel->load()) return fail("{}: load cancelled", path);
   if (read_error) return fail("cannot read '{}': {}", path, std::strerror(errno));
+  if (!ctx.refused_input.empty()) return Failure{ctx.refused_input};
   if (!ctx.expand_failure.empty()) return fail("{}: {}", path, ctx.expand_failure);
   if (!ctx.first_error.empty()) return Failure{ctx.first_error};
   if (st != SERD_SUCCESS && st != SERD_FAILURE && !opts.skip_invalid) {

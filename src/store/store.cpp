@@ -11,6 +11,7 @@
 #include "store/key_codec.h"
 #include "store/lmdb_check.h"
 #include "store/term_hash.h"
+#include "store/term_limit.h"
 
 namespace tinykg::store {
 namespace {
@@ -34,9 +35,20 @@ MDB_val val(const void* data, size_t size) {
 // dupsort list of ids under one hash, checked against id2term.
 uint64_t hash_term(std::string_view s) { return fnv1a64(s); }
 
-}  // namespace
 
 // ---- Store ------------------------------------------------------------------
+
+// LMDB checks page headers and meta pages itself; when those checks fail the
+// file is damaged, so the message says so and what to do about it.
+Failure open_failure(const std::string& dir, int rc) {
+  if (rc == MDB_INVALID || rc == MDB_CORRUPTED || rc == MDB_PAGE_NOTFOUND) {
+    return fail("cannot open database '{}': data.mdb is damaged ({}); restore it from a backup "
+                "(tinykg backup)", dir, mdb_strerror(rc));
+  }
+  return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& dir, OpenOptions opts) {
   namespace fs = std::filesystem;
@@ -59,12 +71,12 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, OpenOptions o
   // MDB_NOTLS: read transactions are not bound to a thread (server pools).
   unsigned flags = MDB_NOTLS | (opts.read_only ? MDB_RDONLY : 0);
   rc = mdb_env_open(store->env_, dir.c_str(), flags, 0644);
-  if (rc != 0) return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
+  if (rc != 0) return open_failure(dir, rc);
 
   // Open (or create) the named databases and check the format stamp.
   MDB_txn* txn = nullptr;
   rc = mdb_txn_begin(store->env_, nullptr, opts.read_only ? MDB_RDONLY : 0, &txn);
-  if (rc != 0) return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
+  if (rc != 0) return open_failure(dir, rc);
   unsigned create = opts.read_only ? 0 : MDB_CREATE;
   auto open_db = [&](const char* name, unsigned extra, MDB_dbi* out) {
     return mdb_dbi_open(txn, name, create | extra, out);
@@ -81,7 +93,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, OpenOptions o
   }
   if (rc != 0) {
     mdb_txn_abort(txn);
-    return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
+    return open_failure(dir, rc);
   }
   MDB_val k = val(kFormatKey, std::strlen(kFormatKey)), v;
   rc = mdb_get(txn, d.meta, &k, &v);
@@ -363,44 +375,6 @@ std::vector<std::pair<Id, uint64_t>> ReadTxn::predicate_counts() const {
   return out;
 }
 
-Status ReadTxn::verify() const {
-  auto read_index = [&](int perm) {
-    std::vector<std::tuple<Id, Id, Id, Id>> quads;
-    MDB_cursor* cur = nullptr;
-    check("open cursor", mdb_cursor_open(txn_, dbi_->index[perm], &cur));
-    MDB_val k, v;
-    int rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
-    while (rc == 0) {
-      IdQuad q = decode_key(perm, static_cast<const unsigned char*>(k.mv_data));
-      quads.emplace_back(q.s, q.p, q.o, q.g);
-      rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
-    }
-    mdb_cursor_close(cur);
-    if (rc != MDB_NOTFOUND) throw_lmdb("verify", rc);
-    std::sort(quads.begin(), quads.end());
-    return quads;
-  };
-  const auto spog = read_index(kSPOG);
-  for (int perm = 1; perm < 4; ++perm) {
-    if (read_index(perm) != spog) {
-      return fail("index {} disagrees with spog", kIndexNames[perm]);
-    }
-  }
-  std::unordered_map<Id, uint64_t> per_predicate;
-  for (const auto& q : spog) ++per_predicate[std::get<1>(q)];
-  for (const auto& [p, n] : predicate_counts()) {
-    if (per_predicate[p] != n) {
-      return fail("statistics say {} quads for predicate {}, the index holds {}", n, p,
-                  per_predicate[p]);
-    }
-    per_predicate.erase(p);
-  }
-  for (const auto& [p, n] : per_predicate) {
-    if (n != 0) return fail("statistics miss predicate {} ({} quads)", p, n);
-  }
-  return Status::Ok();
-}
-
 // ---- WriteTxn ---------------------------------------------------------------
 
 WriteTxn::WriteTxn(MDB_txn* txn, const Store::Dbis* dbi) : ReadTxn(txn, dbi) {
@@ -421,6 +395,7 @@ Id WriteTxn::intern(const rdf::Term& term) {
     term_cache_.emplace(std::move(enc), *id);
     return *id;
   }
+  check_term_size(enc);
   Id id = next_id_++;
   uint64_t h = hash_term(enc);
   MDB_val hk = val(&h, sizeof h), hv = val(&id, sizeof id);

@@ -2,13 +2,16 @@
 
 namespace tinykg::sparql::exec {
 
-Distinct::Distinct(OperatorPtr child) : child_(std::move(child)) {
+Distinct::Distinct(ExecContext& ctx, OperatorPtr child) : ctx_(ctx), child_(std::move(child)) {
   estimated_rows_ = child_->estimated_rows();
 }
 
 bool Distinct::next(Row& out) {
   while (child_->next(out)) {
-    if (seen_.insert(out).second) return produced(true);
+    if (seen_.insert(out).second) {
+      ctx_.hold_rows();
+      return produced(true);
+    }
   }
   return false;
 }

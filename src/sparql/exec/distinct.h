@@ -4,18 +4,20 @@
 
 #include <unordered_set>
 
+#include "sparql/exec/exec_context.h"
 #include "sparql/exec/operator.h"
 
 namespace tinykg::sparql::exec {
 
 class Distinct : public Operator {
  public:
-  explicit Distinct(OperatorPtr child);
+  Distinct(ExecContext& ctx, OperatorPtr child);
   bool next(Row& out) override;
   std::string describe() const override { return "Distinct"; }
   std::vector<const Operator*> children() const override { return {child_.get()}; }
 
  private:
+  ExecContext& ctx_;
   OperatorPtr child_;
   std::unordered_set<Row, RowHash> seen_;
 };

@@ -25,6 +25,12 @@ void ExecContext::check_now() {
   }
 }
 
+void ExecContext::row_limit_exceeded() const {
+  throw QueryStopped{"query needs more than " + std::to_string(max_rows_) +
+                     " rows in memory (sorting, grouping, DISTINCT, joins and the result "
+                     "together); add LIMIT or narrow the patterns"};
+}
+
 store::Id ExecContext::intern(const rdf::Term& term) {
   std::string key = term.encode();
   auto it = local_ids_.find(key);

@@ -71,6 +71,14 @@ class ExecContext {
     if ((++ticks_ & 1023) == 0 && (has_deadline_ || cancel_)) check_now();
   }
 
+  // Memory bound (QueryOptions::max_rows_in_memory, 0: none). Operators call
+  // hold_rows as they buffer rows; past the limit the query stops.
+  void set_row_limit(uint64_t max_rows) { max_rows_ = max_rows; }
+  void hold_rows(uint64_t n = 1) {
+    held_rows_ += n;
+    if (max_rows_ != 0 && held_rows_ > max_rows_) row_limit_exceeded();
+  }
+
   // Evaluates EXISTS { pattern } for one row. Set by the engine, which owns
   // the planner: exec/ cannot plan a pattern itself without depending on the
   // stages above it. Unset (tests of bare operators), EXISTS is an error.
@@ -78,7 +86,10 @@ class ExecContext {
 
  private:
   void check_now();
+  [[noreturn]] void row_limit_exceeded() const;
   const store::ReadTxn* txn_;
+  uint64_t max_rows_ = 0;
+  uint64_t held_rows_ = 0;
   uint64_t ticks_ = 0;
   bool has_deadline_ = false;
   uint64_t timeout_ms_ = 0;

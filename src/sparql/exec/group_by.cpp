@@ -35,6 +35,7 @@ void GroupBy::build() {
     }
     auto [it, added] = index.emplace(key, groups.size());
     if (added) groups.emplace_back(key, std::vector<Row>{});
+    ctx_.hold_rows();
     groups[it->second].second.push_back(row);
   }
   if (groups.empty() && keys_.empty()) groups.emplace_back(Row{}, std::vector<Row>{});

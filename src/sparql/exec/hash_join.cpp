@@ -7,9 +7,11 @@
 
 namespace tinykg::sparql::exec {
 
-HashJoin::HashJoin(OperatorPtr probe, OperatorPtr build, std::vector<int> join_slots,
-                   std::vector<std::string> key_names, double estimated_rows)
-    : probe_(std::move(probe)),
+HashJoin::HashJoin(ExecContext& ctx, OperatorPtr probe, OperatorPtr build,
+                   std::vector<int> join_slots, std::vector<std::string> key_names,
+                   double estimated_rows)
+    : ctx_(ctx),
+      probe_(std::move(probe)),
       build_(std::move(build)),
       join_slots_(std::move(join_slots)),
       key_names_(std::move(key_names)) {
@@ -30,7 +32,10 @@ Row HashJoin::key_of(const Row& row) const {
 
 void HashJoin::build() {
   Row row;
-  while (build_->next(row)) table_[key_of(row)].push_back(row);
+  while (build_->next(row)) {
+    ctx_.hold_rows();
+    table_[key_of(row)].push_back(row);
+  }
   built_ = true;
 }
 

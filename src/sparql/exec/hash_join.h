@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "sparql/exec/exec_context.h"
 #include "sparql/exec/operator.h"
 
 namespace tinykg::sparql::exec {
@@ -15,7 +16,7 @@ namespace tinykg::sparql::exec {
 class HashJoin : public Operator {
  public:
   // `key_names` only label EXPLAIN output ("HashJoin on ?m").
-  HashJoin(OperatorPtr probe, OperatorPtr build, std::vector<int> join_slots,
+  HashJoin(ExecContext& ctx, OperatorPtr probe, OperatorPtr build, std::vector<int> join_slots,
            std::vector<std::string> key_names, double estimated_rows);
   bool next(Row& out) override;
   std::string describe() const override;
@@ -25,6 +26,7 @@ class HashJoin : public Operator {
   Row key_of(const Row& row) const;
   void build();
 
+  ExecContext& ctx_;
   OperatorPtr probe_, build_;
   std::vector<int> join_slots_;
   std::vector<std::string> key_names_;

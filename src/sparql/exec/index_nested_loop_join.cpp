@@ -53,6 +53,7 @@ void IndexNestedLoopJoin::build_table() {
     Entry e;
     for (size_t i = 0; i < key_positions.size(); ++i) e.key[i] = position(q, key_positions[i]);
     e.quad = q;
+    ctx_.hold_rows();
     table_.push_back(e);
   }
   std::sort(table_.begin(), table_.end(),

@@ -25,7 +25,10 @@ Row LeftJoin::key_of(const Row& row) const {
 bool LeftJoin::next(Row& out) {
   if (!built_) {
     Row row;
-    while (right_->next(row)) table_[key_of(row)].push_back(row);
+    while (right_->next(row)) {
+      ctx_.hold_rows();
+      table_[key_of(row)].push_back(row);
+    }
     built_ = true;
   }
   while (true) {

@@ -4,8 +4,10 @@
 
 namespace tinykg::sparql::exec {
 
-Minus::Minus(OperatorPtr left, OperatorPtr right, std::vector<int> hidden_slots)
-    : left_(std::move(left)), right_(std::move(right)), hidden_slots_(std::move(hidden_slots)) {
+Minus::Minus(ExecContext& ctx, OperatorPtr left, OperatorPtr right,
+             std::vector<int> hidden_slots)
+    : ctx_(ctx),
+      left_(std::move(left)), right_(std::move(right)), hidden_slots_(std::move(hidden_slots)) {
   estimated_rows_ = left_->estimated_rows();
 }
 
@@ -14,6 +16,7 @@ bool Minus::next(Row& out) {
     Row row;
     while (right_->next(row)) {
       for (int s : hidden_slots_) row[static_cast<size_t>(s)] = store::kNoId;
+      ctx_.hold_rows();
       removed_by_.push_back(row);
     }
     built_ = true;

@@ -2,6 +2,7 @@
 // bound variable (SPARQL 1.1 section 18.5). The right side is read once.
 #pragma once
 
+#include "sparql/exec/exec_context.h"
 #include "sparql/exec/operator.h"
 
 namespace tinykg::sparql::exec {
@@ -10,12 +11,14 @@ class Minus : public Operator {
  public:
   // `hidden_slots`: internal variables (the graph of GRAPH ?g) that are not
   // variables of the patterns and so never count as shared.
-  Minus(OperatorPtr left, OperatorPtr right, std::vector<int> hidden_slots = {});
+  Minus(ExecContext& ctx, OperatorPtr left, OperatorPtr right,
+        std::vector<int> hidden_slots = {});
   bool next(Row& out) override;
   std::string describe() const override { return "Minus"; }
   std::vector<const Operator*> children() const override { return {left_.get(), right_.get()}; }
 
  private:
+  ExecContext& ctx_;
   OperatorPtr left_, right_;
   std::vector<Row> removed_by_;
   std::vector<int> hidden_slots_;

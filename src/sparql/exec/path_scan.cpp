@@ -105,7 +105,7 @@ std::set<store::Id> PathScan::closure(const PropertyPath& p, store::Id node, boo
     frontier.pop_front();
     if (!expanded.insert(n).second) continue;
     for (store::Id m : step(p, n, forward)) {
-      reached.insert(m);
+      if (reached.insert(m).second) ctx_.hold_rows();
       if (many) frontier.push_back(m);
     }
   }
@@ -117,17 +117,26 @@ void PathScan::evaluate() {
   const bool s_fixed = subject_.slot < 0, o_fixed = object_.slot < 0;
   if (s_fixed) {
     for (store::Id o : step(*path_, subject_.constant, true)) {
-      if (!o_fixed || o == object_.constant) pairs_.emplace_back(subject_.constant, o);
+      if (!o_fixed || o == object_.constant) {
+        ctx_.hold_rows();
+        pairs_.emplace_back(subject_.constant, o);
+      }
     }
     return;
   }
   if (o_fixed) {
-    for (store::Id s : step(*path_, object_.constant, false)) pairs_.emplace_back(s, object_.constant);
+    for (store::Id s : step(*path_, object_.constant, false)) {
+      ctx_.hold_rows();
+      pairs_.emplace_back(s, object_.constant);
+    }
     return;
   }
   for (store::Id s : all_nodes()) {
     for (store::Id o : step(*path_, s, true)) {
-      if (subject_.slot != object_.slot || s == o) pairs_.emplace_back(s, o);
+      if (subject_.slot != object_.slot || s == o) {
+        ctx_.hold_rows();
+        pairs_.emplace_back(s, o);
+      }
     }
   }
 }

@@ -16,7 +16,10 @@ Sort::Sort(ExecContext& ctx, OperatorPtr child, std::vector<SortKey> keys)
 
 void Sort::materialize() {
   Row row;
-  while (child_->next(row)) rows_.push_back(row);
+  while (child_->next(row)) {
+    ctx_.hold_rows();
+    rows_.push_back(row);
+  }
   // Key values per row and key; nullopt = unbound or error (sorts first).
   std::vector<std::vector<std::optional<rdf::Term>>> values(rows_.size());
   for (size_t i = 0; i < rows_.size(); ++i) {

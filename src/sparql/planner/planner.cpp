@@ -264,7 +264,7 @@ class Planner {
     for (const std::string& v : shared) slots.push_back(plan_.layout.slot_of(v));
     OperatorPtr scan = std::make_unique<exec::IndexScan>(ctx_, scan_pattern(t),
                                                          plan_.layout.width(), whole_pattern);
-    return std::make_unique<exec::HashJoin>(std::move(chain), std::move(scan), std::move(slots),
+    return std::make_unique<exec::HashJoin>(ctx_, std::move(chain), std::move(scan), std::move(slots),
                                             std::vector<std::string>(shared.begin(), shared.end()),
                                             estimate);
   }
@@ -293,7 +293,7 @@ class Planner {
     double estimate = slots.empty() ? l * r : std::min(l * r, std::max(l, r));
     // The smaller input is the build side (kept in memory).
     if (r > l) std::swap(left, right);
-    return std::make_unique<exec::HashJoin>(std::move(left), std::move(right), std::move(slots),
+    return std::make_unique<exec::HashJoin>(ctx_, std::move(left), std::move(right), std::move(slots),
                                             std::vector<std::string>(shared.begin(), shared.end()),
                                             estimate);
   }
@@ -366,7 +366,7 @@ class Planner {
         hidden.push_back(static_cast<int>(i));
       }
     }
-    return std::make_unique<exec::Minus>(plan_node(*m.left), plan_node(*m.right),
+    return std::make_unique<exec::Minus>(ctx_, plan_node(*m.left), plan_node(*m.right),
                                          std::move(hidden));
   }
 
@@ -440,7 +440,7 @@ class Planner {
   }
 
   OperatorPtr plan_op(const algebra::Distinct& distinct) {
-    return std::make_unique<exec::Distinct>(plan_node(*distinct.child));
+    return std::make_unique<exec::Distinct>(ctx_, plan_node(*distinct.child));
   }
 
   OperatorPtr plan_op(const algebra::Slice& slice) {

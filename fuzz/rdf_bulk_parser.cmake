@@ -1,0 +1,3 @@
+add_executable(rdf_bulk_parser_fuzz ${CMAKE_CURRENT_LIST_DIR}/rdf_bulk_parser_fuzz.cpp)
+target_include_directories(rdf_bulk_parser_fuzz PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+target_link_libraries(rdf_bulk_parser_fuzz PRIVATE tinykg_store tinykg_rdf -fsanitize=fuzzer)

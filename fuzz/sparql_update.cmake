@@ -1,0 +1,3 @@
+add_executable(sparql_update_fuzz ${CMAKE_CURRENT_LIST_DIR}/sparql_update_fuzz.cpp)
+target_include_directories(sparql_update_fuzz PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+target_link_libraries(sparql_update_fuzz PRIVATE tinykg_sparql tinykg_store -fsanitize=fuzzer)
