@@ -6,22 +6,22 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
-#include "rdf/serd_io.h"
 #include "sparql/results/graph_writer.h"
 #include "sparql/results/writers.h"
 
 namespace tinykg::cli {
 namespace {
 
-// SELECT and ASK answers take table|json|csv|tsv|xml; CONSTRUCT graphs take
-// turtle|ntriples (the two defaults: table and turtle).
+// SELECT and ASK answers take table|json|csv|tsv|xml; CONSTRUCT and DESCRIBE
+// graphs take turtle|ntriples|jsonld (the two defaults: table and turtle).
 void print_answer(const sparql::QueryResult& answer, const std::string& format) {
   if (const auto* graph = std::get_if<sparql::ConstructedGraph>(&answer)) {
-    auto syntax = rdf::syntax_from_name(format == "table" ? "turtle" : format);
-    if (!syntax || (*syntax != rdf::Syntax::Turtle && *syntax != rdf::Syntax::NTriples)) {
-      throw CliError("a CONSTRUCT result is printed as turtle or ntriples, not '" + format + "'");
+    auto graph_format = sparql::graph_format_from_name(format == "table" ? "turtle" : format);
+    if (!graph_format) {
+      throw CliError("a CONSTRUCT or DESCRIBE result is printed as turtle, ntriples or jsonld, "
+                     "not '" + format + "'");
     }
-    sparql::write_graph(std::cout, *graph, *syntax);
+    sparql::write_graph(std::cout, *graph, *graph_format);
     return;
   }
   auto fmt = Context::take(sparql::parse_result_format(format));
@@ -41,7 +41,7 @@ size_t row_count(const sparql::QueryResult& answer) {
 }  // namespace
 
 void add_query(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("query", "Run a SPARQL query (SELECT, ASK, CONSTRUCT)");
+  auto* cmd = app.add_subcommand("query", "Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE)");
   auto text = std::make_shared<std::string>();
   auto file = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("table");
@@ -50,7 +50,7 @@ void add_query(CLI::App& app, Context& ctx) {
   auto timeout_ms = std::make_shared<uint64_t>(0);
   cmd->add_option("query", *text, "SPARQL query text");
   cmd->add_option("-f,--file", *file, "Read the query from a file");
-  cmd->add_option("--format", *format, "table|json|csv|tsv|xml, or turtle|ntriples for CONSTRUCT")
+  cmd->add_option("--format", *format, "table|json|csv|tsv|xml, or turtle|ntriples|jsonld for CONSTRUCT and DESCRIBE")
       ->capture_default_str();
   cmd->add_flag("--explain", *explain,
                 "Print the optimized algebra and the plan with estimated and actual rows");

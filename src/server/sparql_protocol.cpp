@@ -4,9 +4,9 @@
 //   POST /sparql  application/sparql-query       query via POST directly
 //   POST /sparql  application/sparql-update      update via POST directly
 // Results are negotiated over the writers the engine has (JSON, XML, CSV,
-// TSV); ASK answers as JSON or XML. Updates need a write token and run as one
-// transaction (204 on success). Protocol-level datasets (default-graph-uri /
-// named-graph-uri) and CONSTRUCT over HTTP answer 501 for now.
+// TSV); ASK answers as JSON or XML; CONSTRUCT and DESCRIBE as Turtle,
+// N-Triples or JSON-LD. default-graph-uri / named-graph-uri set the dataset.
+// Updates need a write token and run as one transaction (204 on success).
 #include <array>
 #include <sstream>
 
@@ -14,6 +14,7 @@
 #include <spdlog/spdlog.h>
 
 #include "server/negotiation.h"
+#include "sparql/results/graph_writer.h"
 #include "server/problem.h"
 #include "server/service.h"
 
@@ -94,6 +95,43 @@ std::optional<Operation> read_operation(const httplib::Request& req, httplib::Re
   return Operation{*text, updates > 0};
 }
 
+// default-graph-uri / named-graph-uri (each may repeat): the dataset of the
+// request, which replaces the query's FROM / FROM NAMED.
+sparql::QueryOptions::Dataset protocol_dataset(const httplib::Request& req) {
+  sparql::QueryOptions::Dataset ds;
+  for (size_t i = 0; i < req.get_param_value_count("default-graph-uri"); ++i) {
+    ds.default_graphs.push_back(req.get_param_value("default-graph-uri", i));
+  }
+  for (size_t i = 0; i < req.get_param_value_count("named-graph-uri"); ++i) {
+    ds.named_graphs.push_back(req.get_param_value("named-graph-uri", i));
+  }
+  return ds;
+}
+
+// CONSTRUCT and DESCRIBE answers: Turtle unless the client prefers N-Triples
+// or JSON-LD.
+void send_graph(const httplib::Request& req, httplib::Response& res,
+                const sparql::ConstructedGraph& graph) {
+  constexpr std::array<sparql::GraphFormat, 3> kFormats = {
+      sparql::GraphFormat::Turtle, sparql::GraphFormat::NTriples, sparql::GraphFormat::JsonLd};
+  constexpr std::array<std::string_view, 3> kTypes = {
+      "text/turtle", "application/n-triples", "application/ld+json"};
+  auto chosen = negotiate(req.get_header_value("Accept"), kTypes);
+  if (!chosen) {
+    send_problem(req, res, 406,
+                 "graph results are available as text/turtle, application/n-triples and "
+                 "application/ld+json");
+    return;
+  }
+  auto format = kFormats[static_cast<size_t>(
+      std::find(kTypes.begin(), kTypes.end(), *chosen) - kTypes.begin())];
+  std::ostringstream body;
+  sparql::write_graph(body, graph, format);
+  std::string content_type(sparql::graph_media_type(format));
+  if (format != sparql::GraphFormat::JsonLd) content_type += "; charset=utf-8";
+  res.set_content(body.str(), content_type.c_str());
+}
+
 // Engine messages say whether the query is wrong or merely beyond what the
 // engine supports so far (sparql/engine.h); the status code says the same.
 int status_for_query_error(const std::string& message) {
@@ -107,6 +145,7 @@ void handle_sparql(Service& service, const httplib::Request& req, httplib::Respo
     if (!service.authorize(req, res, Role::Write)) return;
     sparql::QueryOptions options;
     options.timeout_ms = service.options.query_timeout_ms;
+    options.allow_file_load = false;  // see QueryOptions::allow_file_load
     Status st = service.graph.update(op->text, options);
     if (!st.ok()) {
       send_problem(req, res, status_for_query_error(st.error()), st.error());
@@ -116,10 +155,19 @@ void handle_sparql(Service& service, const httplib::Request& req, httplib::Respo
     return;
   }
   if (!service.authorize_read(req, res)) return;
+  sparql::QueryOptions options;
+  options.timeout_ms = service.options.query_timeout_ms;
   if (req.has_param("default-graph-uri") || req.has_param("named-graph-uri")) {
-    send_problem(req, res, 501,
-                 "not supported yet: default-graph-uri / named-graph-uri (queries see the "
-                 "union of all graphs)");
+    options.dataset = protocol_dataset(req);
+  }
+  auto answer = service.graph.run_query(op->text, options);
+  if (!answer.ok()) {
+    send_problem(req, res, status_for_query_error(answer.error()), answer.error());
+    return;
+  }
+  res.set_header("Vary", "Accept");
+  if (auto* graph = std::get_if<sparql::ConstructedGraph>(&*answer)) {
+    send_graph(req, res, *graph);
     return;
   }
   auto chosen = negotiate(req.get_header_value("Accept"), kResultTypes);
@@ -131,16 +179,8 @@ void handle_sparql(Service& service, const httplib::Request& req, httplib::Respo
   }
   auto media = std::find_if(kResultMedia.begin(), kResultMedia.end(),
                             [&](const ResultMedia& m) { return m.type == *chosen; });
-  sparql::QueryOptions options;
-  options.timeout_ms = service.options.query_timeout_ms;
-  auto answer = service.graph.run_query(op->text, options);
-  if (!answer.ok()) {
-    send_problem(req, res, status_for_query_error(answer.error()), answer.error());
-    return;
-  }
   std::string content_type(media->type);
   if (media->format != sparql::ResultFormat::Json) content_type += "; charset=utf-8";
-  res.set_header("Vary", "Accept");
   if (const bool* yes = std::get_if<bool>(&*answer)) {
     if (media->format != sparql::ResultFormat::Json && media->format != sparql::ResultFormat::Xml) {
       send_problem(req, res, 406, "an ASK answer is available as JSON or XML");
@@ -151,21 +191,17 @@ void handle_sparql(Service& service, const httplib::Request& req, httplib::Respo
     res.set_content(body.str(), content_type.c_str());
     return;
   }
-  auto* table = std::get_if<sparql::ResultTable>(&*answer);
-  if (table == nullptr) {
-    send_problem(req, res, 501, "not supported yet: CONSTRUCT over the HTTP protocol");
-    return;
-  }
-  if (table->rows.size() > service.options.max_result_rows) {
+  auto& table = std::get<sparql::ResultTable>(*answer);
+  if (table.rows.size() > service.options.max_result_rows) {
     // Cut rather than fail: a client still gets a valid document, and the
     // header (and the access log) say that rows are missing.
     res.set_header("Tinykg-Result-Truncated",
                    fmt::format("{} of {} rows", service.options.max_result_rows,
-                               table->rows.size()));
-    table->rows.resize(service.options.max_result_rows);
+                               table.rows.size()));
+    table.rows.resize(service.options.max_result_rows);
   }
   std::ostringstream body;
-  sparql::write_results(body, *table, media->format);
+  sparql::write_results(body, table, media->format);
   res.set_content(body.str(), content_type.c_str());
 }
 
@@ -175,6 +211,10 @@ void method_not_allowed(const httplib::Request& req, httplib::Response& res) {
 }
 
 }  // namespace
+
+void answer_sparql_request(Service& service, const httplib::Request& req, httplib::Response& res) {
+  handle_sparql(service, req, res);
+}
 
 void add_sparql_protocol_routes(httplib::Server& http, Service& service) {
   http.Get("/sparql", with_service(service, handle_sparql));

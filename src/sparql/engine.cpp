@@ -7,6 +7,7 @@
 
 #include "sparql/algebra/substitute.h"
 #include "sparql/algebra/translate.h"
+#include "sparql/describe.h"
 #include "sparql/exec/exec_context.h"
 #include "sparql/parser/parser.h"
 #include "sparql/query_execution.h"
@@ -77,13 +78,15 @@ exec::ExecContext::Dataset dataset_of(const store::ReadTxn& txn, const ParsedQue
     }
     return out;
   };
-  ds.union_default = options.union_default_graph && parsed.from.empty();
-  if (!parsed.from.empty()) {
-    ds.default_graphs = ids(parsed.from);
+  const auto& from = options.dataset ? options.dataset->default_graphs : parsed.from;
+  const auto& from_named = options.dataset ? options.dataset->named_graphs : parsed.from_named;
+  ds.union_default = options.union_default_graph && from.empty();
+  if (!from.empty()) {
+    ds.default_graphs = ids(from);
     ds.default_is_empty = ds.default_graphs.empty();
   }
   // With a dataset clause, only the graphs it names as NAMED are named graphs.
-  if (!parsed.from.empty() || !parsed.from_named.empty()) ds.named_graphs = ids(parsed.from_named);
+  if (!from.empty() || !from_named.empty()) ds.named_graphs = ids(from_named);
   return ds;
 }
 
@@ -110,6 +113,7 @@ Result<ResultTable> run_table(const store::ReadTxn& txn, const ParsedQuery& pars
     ctx.dataset = dataset_of(txn, parsed, options);
     ctx.base_iri = parsed.base;
     ctx.set_deadline(options.timeout_ms, options.cancel);
+    ctx.set_row_limit(options.max_rows_in_memory);
     ctx.exists = [&](const Expression& e, const exec::Row& row) {
       return evaluate_exists(e, row, ctx, options);
     };
@@ -121,6 +125,7 @@ Result<ResultTable> run_table(const store::ReadTxn& txn, const ParsedQuery& pars
     exec::Row row;
     while (plan.root->next(row)) {
       ctx.check_deadline();
+      ctx.hold_rows();
       auto& out = table.rows.emplace_back();
       out.reserve(row.size());
       for (store::Id id : row) {
@@ -183,6 +188,24 @@ ConstructedGraph instantiate(const ParsedQuery& parsed, const ResultTable& table
   return graph;
 }
 
+// DESCRIBE: the resources named (IRIs as written, variables as bound in each
+// solution), described in the query's default graph.
+ConstructedGraph describe(const store::ReadTxn& txn, const ParsedQuery& parsed,
+                          const ResultTable& table, const QueryOptions& options) {
+  std::vector<rdf::Term> resources;
+  for (const PatternTerm& t : parsed.describe_targets) {
+    if (!t.is_variable) resources.push_back(t.term);
+  }
+  for (const auto& row : table.rows) {
+    for (const auto& value : row) {
+      if (value) resources.push_back(*value);
+    }
+  }
+  exec::ExecContext::Dataset ds = dataset_of(txn, parsed, options);
+  DescribeScope scope{ds.default_graphs, ds.union_default, ds.default_is_empty};
+  return describe_resources(txn, resources, scope);
+}
+
 }  // namespace
 
 Result<ResultTable> run_select(const store::ReadTxn& txn, std::string_view query,
@@ -190,7 +213,7 @@ Result<ResultTable> run_select(const store::ReadTxn& txn, std::string_view query
   auto parsed = parse_query(query);
   if (!parsed) return parsed.failure();
   if (parsed->form != QueryForm::Select) {
-    return fail("not a SELECT query: use run_query for ASK and CONSTRUCT");
+    return fail("not a SELECT query: use run_query for ASK, CONSTRUCT and DESCRIBE");
   }
   return run_table(txn, *parsed, options, profile);
 }
@@ -206,6 +229,12 @@ Result<QueryResult> run_query(const store::ReadTxn& txn, std::string_view query,
       return QueryResult(!table->rows.empty());
     case QueryForm::Construct:
       return QueryResult(instantiate(*parsed, *table));
+    case QueryForm::Describe:
+      try {
+        return QueryResult(describe(txn, *parsed, *table, options));
+      } catch (const Error& e) {
+        return fail("query failed: {}", e.what());
+      }
     case QueryForm::Select:
       break;
   }

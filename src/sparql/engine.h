@@ -11,6 +11,7 @@
 #pragma once
 
 #include <atomic>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -32,11 +33,28 @@ struct QueryOptions {
   // 1.1 section 13). True restores the first cut's reading: the merge of all
   // graphs, for callers whose data sits in named graphs.
   bool union_default_graph = false;
+  // A dataset given by the SPARQL Protocol (default-graph-uri /
+  // named-graph-uri); it replaces the query's FROM / FROM NAMED (Protocol
+  // section 2.1.4).
+  struct Dataset {
+    std::vector<std::string> default_graphs, named_graphs;
+  };
+  std::optional<Dataset> dataset;
   // Stop the query after this many milliseconds (0: no limit) with the error
   // "query timed out after N ms"; or when *cancel becomes true ("query
   // cancelled"), e.g. set by a server thread when the client goes away.
   uint64_t timeout_ms = 0;
   const std::atomic<bool>* cancel = nullptr;
+  // Bounds the memory of one query: rows buffered by the operators that hold
+  // rows (ORDER BY, GROUP BY, DISTINCT, hash join and OPTIONAL tables, MINUS,
+  // property path closures) plus the rows of the result, counted together.
+  // Past it the query fails with "query needs more than N rows in memory ..."
+  // (0: no limit). At ~100 bytes a row the default is about 1 GB.
+  uint64_t max_rows_in_memory = 10'000'000;
+  // SPARQL Update LOAD <file:...> reads files of the machine running the
+  // engine. The CLI allows it; a server turns it off, or anyone with a write
+  // token could copy the server's RDF files into the graph and read them.
+  bool allow_file_load = true;
 };
 
 // Where the time went and what ran; filled by run_select on request.

@@ -1,5 +1,7 @@
 // SPARQL 1.1 Protocol behaviour, after the applicable cases of the W3C
 // protocol tests (../shared/conformance/sparql11/protocol/manifest.ttl).
+#include <algorithm>
+
 #include "server_fixture.h"
 
 namespace tinykg::server::testing {
@@ -154,10 +156,62 @@ TEST_F(SparqlProtocol, AskAnswersAsJsonAndXml) {
   EXPECT_EQ(nlohmann::json::parse(json->body)["boolean"], false) << json->body;
 }
 
-TEST_F(SparqlProtocol, ProtocolDatasetIsNotSupportedYet) {
+// default-graph-uri / named-graph-uri replace the query's own dataset
+// (Protocol 2.1.4): the boards in <g> answer, the default graph's do not.
+TEST_F(SparqlProtocol, ProtocolDatasetReplacesTheDefaultGraph) {
+  load("ex:b3 ex:ram 64 .", "http://example.org/g");
   auto res = client().Get("/sparql?query=" + encoded(kQuery) +
                           "&default-graph-uri=" + encoded("http://example.org/g"));
-  expect_problem(res, 501);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  auto rows = json_body(res)["results"]["bindings"];
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["b"]["value"], "http://example.org/b3");
+
+  const std::string named = "SELECT ?g ?b WHERE { GRAPH ?g { ?b ?p ?o } }";
+  auto none = client().Get("/sparql?query=" + encoded(named) +
+                           "&named-graph-uri=" + encoded("http://example.org/other"));
+  ASSERT_TRUE(none);
+  EXPECT_EQ(json_body(none)["results"]["bindings"].size(), 0u);
+  auto one = client().Get("/sparql?query=" + encoded(named) +
+                          "&named-graph-uri=" + encoded("http://example.org/g"));
+  ASSERT_TRUE(one);
+  EXPECT_EQ(json_body(one)["results"]["bindings"].size(), 1u);
+}
+
+TEST_F(SparqlProtocol, ConstructIsNegotiatedAsTurtleNTriplesOrJsonLd) {
+  const std::string q = "CONSTRUCT { ?b <http://example.org/memory> ?ram } WHERE { ?b "
+                        "<http://example.org/ram> ?ram }";
+  auto ttl = client().Get("/sparql?query=" + encoded(q));
+  ASSERT_TRUE(ttl);
+  EXPECT_EQ(ttl->status, 200);
+  EXPECT_EQ(ttl->get_header_value("Content-Type"), "text/turtle; charset=utf-8");
+  EXPECT_NE(ttl->body.find("<http://example.org/memory>"), std::string::npos) << ttl->body;
+
+  auto nt = client().Get("/sparql?query=" + encoded(q), {{"Accept", "application/n-triples"}});
+  ASSERT_TRUE(nt);
+  EXPECT_EQ(nt->get_header_value("Content-Type"), "application/n-triples; charset=utf-8");
+  EXPECT_EQ(std::count(nt->body.begin(), nt->body.end(), '\n'), 2) << nt->body;
+
+  auto jsonld = client().Get("/sparql?query=" + encoded(q), {{"Accept", "application/ld+json"}});
+  ASSERT_TRUE(jsonld);
+  EXPECT_EQ(jsonld->get_header_value("Content-Type"), "application/ld+json");
+  auto doc = nlohmann::json::parse(jsonld->body);
+  ASSERT_EQ(doc.size(), 2u) << jsonld->body;
+  EXPECT_EQ(doc[0]["@id"], "http://example.org/b1");
+  EXPECT_EQ(doc[0]["http://example.org/memory"][0]["@value"], "172");
+
+  auto refused = client().Get("/sparql?query=" + encoded(q), {{"Accept", "text/csv"}});
+  expect_problem(refused, 406);
+}
+
+TEST_F(SparqlProtocol, DescribeAnswersTheResourcesTriples) {
+  auto res = client().Get("/sparql?query=" + encoded("DESCRIBE <http://example.org/b2>"),
+                          {{"Accept", "application/n-triples"}});
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(std::count(res->body.begin(), res->body.end(), '\n'), 2) << res->body;
+  EXPECT_NE(res->body.find("\"Pybadge\""), std::string::npos) << res->body;
 }
 
 TEST_F(SparqlProtocol, LongResultsAreCutAtTheRowLimitAndSaySo) {

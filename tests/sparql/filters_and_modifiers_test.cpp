@@ -74,8 +74,6 @@ TEST(Errors, UnsupportedConstructIsAClearErrorNotACrash) {
   TurtleStore kg("ex:a ex:b ex:c .");
   EXPECT_EQ(kg.error("SELECT ?s WHERE {\n  ?s ?p ?o .\n  SERVICE <x> { ?s ?q ?r }\n}"),
             "not supported yet: SERVICE at line 3, column 3");
-  EXPECT_EQ(kg.error("DESCRIBE ?s { ?s ?p ?o }"),
-            "not supported yet: DESCRIBE queries at line 1, column 1");
 }
 
 }  // namespace

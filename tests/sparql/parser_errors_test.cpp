@@ -41,7 +41,7 @@ TEST(ParserErrors, UnexpectedCharacter) {
 
 TEST(ParserErrors, NotASelect) {
   EXPECT_EQ(error_of("SELEKT * {}"),
-            "parse error at line 1, column 1: expected SELECT, ASK or CONSTRUCT, found 'SELEKT'");
+            "parse error at line 1, column 1: expected SELECT, ASK, CONSTRUCT or DESCRIBE, found 'SELEKT'");
 }
 
 TEST(ParserErrors, BadExpressionAndArity) {
@@ -67,7 +67,6 @@ TEST_P(ParserUnsupported, SaysWhatAndWhere) {
 INSTANTIATE_TEST_SUITE_P(
     Constructs, ParserUnsupported,
     ::testing::Values(
-        UnsupportedCase{"DESCRIBE <a>", "not supported yet: DESCRIBE queries at line 1, column 1"},
         UnsupportedCase{"SELECT * { SERVICE <x> { ?s ?p ?o } }",
                         "not supported yet: SERVICE at line 1, column 12"},
         UnsupportedCase{"INSERT DATA { <a> <b> <c> }",

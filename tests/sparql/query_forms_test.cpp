@@ -3,6 +3,8 @@
 // (the W3C suites check them in depth; these pin the situations we rely on).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "turtle_store.h"
 
 namespace tinykg::sparql::testing {
@@ -39,7 +41,66 @@ TEST(QueryForms, ConstructBuildsOneGraphWithFreshBlankNodesPerSolution) {
 TEST(QueryForms, RunSelectRefusesOtherForms) {
   TurtleStore kg(kFleet);
   EXPECT_EQ(kg.rows("ASK { ?s ?p ?o }"),
-            (Rows{{"ERROR: not a SELECT query: use run_query for ASK and CONSTRUCT"}}));
+            (Rows{{"ERROR: not a SELECT query: use run_query for ASK, CONSTRUCT and DESCRIBE"}}));
+}
+
+// The triples of a described graph as sorted "s p o" strings, blank nodes
+// shown as "_" (their labels are the store's).
+std::vector<std::string> triples_of(const Result<QueryResult>& answer) {
+  std::vector<std::string> out;
+  if (!answer.ok()) return {"ERROR: " + answer.error()};
+  for (const rdf::Quad& q : std::get<ConstructedGraph>(*answer)) {
+    auto show = [](const rdf::Term& t) {
+      if (t.is_blank()) return std::string("_");
+      if (t.is_iri() && t.value.rfind("http://example.org/", 0) == 0) {
+        return "ex:" + t.value.substr(19);
+      }
+      return t.is_literal() ? t.value : t.to_ntriples();
+    };
+    out.push_back(show(q.subject) + " " + show(q.predicate) + " " + show(q.object));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(QueryForms, DescribeGivesTheConciseBoundedDescription) {
+  TurtleStore kg(R"(
+    ex:nano ex:ram 256 ; ex:mcu [ ex:core "M4" ; ex:clock [ ex:mhz 64 ] ] ; ex:vendor ex:st .
+    ex:st ex:name "ST" .
+    ex:badge ex:ram 32 .
+  )");
+  // The IRI's own triples plus the blank nodes it leads to, not ex:st's.
+  EXPECT_EQ(triples_of(kg.query("DESCRIBE ex:nano")),
+            (std::vector<std::string>{"_ ex:clock _", "_ ex:core M4", "_ ex:mhz 64",
+                                      "ex:nano ex:mcu _", "ex:nano ex:ram 256",
+                                      "ex:nano ex:vendor ex:st"}));
+  // Variables describe what they are bound to; resources listed twice once.
+  EXPECT_EQ(triples_of(kg.query("DESCRIBE ?b ex:badge WHERE { ?b ex:ram ?r FILTER(?r < 100) }")),
+            (std::vector<std::string>{"ex:badge ex:ram 32"}));
+  EXPECT_EQ(triples_of(kg.query("DESCRIBE * WHERE { ?b ex:name ?n }")),
+            (std::vector<std::string>{"ex:st ex:name ST"}));
+  // Unknown resources and literals describe as nothing.
+  EXPECT_EQ(triples_of(kg.query("DESCRIBE ex:nothing")), (std::vector<std::string>{}));
+  EXPECT_EQ(triples_of(kg.query("DESCRIBE ?r WHERE { ex:badge ex:ram ?r }")),
+            (std::vector<std::string>{}));
+}
+
+TEST(QueryForms, DescribeReadsTheQueryDefaultGraph) {
+  TurtleStore kg(R"(
+    ex:nano ex:ram 256 .
+    GRAPH ex:g { ex:nano ex:flash 1024 . }
+  )", rdf::Syntax::TriG);
+  EXPECT_EQ(triples_of(kg.query("DESCRIBE ex:nano")),
+            (std::vector<std::string>{"ex:nano ex:ram 256"}));
+  EXPECT_EQ(triples_of(kg.query("DESCRIBE ex:nano FROM ex:g")),
+            (std::vector<std::string>{"ex:nano ex:flash 1024"}));
+}
+
+TEST(QueryForms, DescribeNeedsSomethingToDescribe) {
+  TurtleStore kg(kFleet);
+  EXPECT_EQ(kg.error("DESCRIBE WHERE { ?s ?p ?o }"),
+            "parse error at line 1, column 10: expected '*', variables or IRIs after DESCRIBE, "
+            "found 'WHERE'");
 }
 
 TEST(Patterns, ExistsAndNotExistsSeeTheRowsBindings) {

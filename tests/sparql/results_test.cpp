@@ -1,8 +1,10 @@
 // Result writers on a hand-built table.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 
+#include "rdf/jsonld/jsonld.h"
 #include "sparql/results/graph_writer.h"
 #include "sparql/results/writers.h"
 
@@ -103,9 +105,47 @@ TEST(Results, ConstructGraphAsNTriples) {
   write_graph(out,
               {rdf::Quad{rdf::Term::iri("http://ex/s"), rdf::Term::iri("http://ex/p"),
                          rdf::Term::integer(7), rdf::Term::iri("")}},
-              rdf::Syntax::NTriples);
+              GraphFormat::NTriples);
   EXPECT_EQ(out.str(),
             "<http://ex/s> <http://ex/p> \"7\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n");
+}
+
+// JSON-LD output is only right if a JSON-LD processor reads the same triples
+// back: types, language tags, datatypes, plain strings, blank nodes, graphs.
+TEST(Results, GraphAsJsonLdReadsBackToTheSameQuads) {
+  using rdf::Term;
+  const Term s = Term::iri("http://ex/s"), b = Term::blank("b0"), dflt = Term::iri("");
+  std::vector<rdf::Quad> graph = {
+      {s, Term::iri(std::string(rdf::kRdfType)), Term::iri("http://ex/Board"), dflt},
+      {s, Term::iri("http://ex/name"), Term::literal("Nano", "", "en"), dflt},
+      {s, Term::iri("http://ex/label"), Term::literal("plain"), dflt},
+      {s, Term::iri("http://ex/ram"), Term::integer(256), dflt},
+      {s, Term::iri("http://ex/mcu"), b, dflt},
+      {b, Term::iri("http://ex/clock"), Term::decimal(64.5), dflt},
+      {s, Term::iri("http://ex/in"), Term::iri("http://ex/o"), Term::iri("http://ex/g")},
+  };
+  std::ostringstream out;
+  write_graph(out, graph, GraphFormat::JsonLd);
+  auto back = rdf::jsonld_to_rdf(out.str(), {});
+  ASSERT_TRUE(back.ok()) << back.error() << "\n" << out.str();
+  auto key = [](const rdf::Quad& q) {
+    // Blank node labels may change; this graph has one, so name it by role.
+    auto name = [](const Term& t) { return t.is_blank() ? std::string("_:b") : t.to_ntriples(); };
+    return name(q.subject) + " " + name(q.predicate) + " " + name(q.object) + " " +
+           (q.in_default_graph() ? "" : q.graph.to_ntriples());
+  };
+  std::multiset<std::string> expected, actual;
+  for (const auto& q : graph) expected.insert(key(q));
+  for (const auto& q : *back) actual.insert(key(q));
+  EXPECT_EQ(actual, expected) << out.str();
+}
+
+TEST(Results, GraphFormatNames) {
+  EXPECT_EQ(graph_format_from_name("jsonld"), GraphFormat::JsonLd);
+  EXPECT_EQ(graph_format_from_name("ntriples"), GraphFormat::NTriples);
+  EXPECT_EQ(graph_format_from_name("turtle"), GraphFormat::Turtle);
+  EXPECT_FALSE(graph_format_from_name("json"));
+  EXPECT_EQ(graph_media_type(GraphFormat::JsonLd), "application/ld+json");
 }
 
 TEST(Results, WriteResultsDispatches) {

@@ -59,6 +59,10 @@ class Translator {
           }
         }
       }
+    } else if (q.form == QueryForm::Describe && !q.select_all) {
+      for (const PatternTerm& t : q.describe_targets) {
+        if (t.is_variable) variables.push_back(t.variable);
+      }
     } else {
       variables = q.select_all ? q.visible_variables() : q.projection;
     }

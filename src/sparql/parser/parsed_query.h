@@ -75,11 +75,14 @@ struct OrderCondition {
   bool descending = false;
 };
 
-enum class QueryForm { Select, Ask, Construct };
+enum class QueryForm { Select, Ask, Construct, Describe };
 
 struct ParsedQuery {
   QueryForm form = QueryForm::Select;
   std::vector<TriplePattern> construct_template;  // CONSTRUCT
+  // DESCRIBE: the resources named (variables and IRIs, in order); empty with
+  // select_all for DESCRIBE *.
+  std::vector<PatternTerm> describe_targets;
   std::string base;
   std::vector<std::pair<std::string, std::string>> prefixes;  // prefix -> IRI
   bool distinct = false;

@@ -25,7 +25,6 @@ ParsedQuery QueryParser::parse() {
   parse_prologue();
   const Token& t = peek();
   const std::string kw = t.kind == TokenKind::Word ? upper(t.text) : "";
-  if (kw == "DESCRIBE") unsupported(t, kw + " queries");
   static const char* kUpdate[] = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE",
                                   "DROP",   "COPY",   "MOVE", "ADD",   "WITH"};
   for (const char* u : kUpdate) {
@@ -37,8 +36,10 @@ ParsedQuery QueryParser::parse() {
     parse_construct();
   } else if (kw == "SELECT") {
     parse_select();
+  } else if (kw == "DESCRIBE") {
+    parse_describe();
   } else {
-    error(t, "expected SELECT, ASK or CONSTRUCT, found " + describe(t));
+    error(t, "expected SELECT, ASK, CONSTRUCT or DESCRIBE, found " + describe(t));
   }
   if (accept_word("VALUES")) query_.values = parse_data_block();
   if (peek().kind != TokenKind::End) {
@@ -115,6 +116,27 @@ void QueryParser::parse_construct_template() {
       error(peek(), "expected '.' or '}' in the CONSTRUCT template, found " + describe(peek()));
     }
   }
+}
+
+// DESCRIBE ( VarOrIri+ | '*' ) DatasetClause* WhereClause? SolutionModifier
+void QueryParser::parse_describe() {
+  take();  // DESCRIBE
+  query_.form = QueryForm::Describe;
+  if (accept_punct("*")) {
+    query_.select_all = true;
+  } else {
+    while (peek().kind == TokenKind::Variable || peek().kind == TokenKind::Iri ||
+           peek().kind == TokenKind::PrefixedName) {
+      query_.describe_targets.push_back(parse_var_or_term());
+    }
+    if (query_.describe_targets.empty()) {
+      error(peek(), "expected '*', variables or IRIs after DESCRIBE, found " + describe(peek()));
+    }
+  }
+  parse_dataset_clause();
+  // The WHERE clause is optional: DESCRIBE <iri> alone describes that IRI.
+  if (accept_word("WHERE") || is_punct(peek(), "{")) query_.where = parse_group();
+  parse_solution_modifiers();
 }
 
 void QueryParser::parse_dataset_clause() {

@@ -106,6 +106,7 @@ class QueryParser {
   void parse_ask();
   void parse_construct();
   void parse_construct_template();
+  void parse_describe();
   void parse_dataset_clause();
   // A nested SELECT inside { }: parsed with its own ParsedQuery.
   std::shared_ptr<ParsedQuery> parse_subselect();
