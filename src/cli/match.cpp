@@ -5,6 +5,9 @@
 //   tinykg match devices --sensor accelerometer --sensor gyroscope --ram 116 --flash 531
 //   tinykg match models  --device ID | [--ram KB] [--flash KB] [--sensor KIND]...
 //   tinykg match matrix | counts
+//   tinykg match similar MODEL [--fits ID] [--limit N]            (similar.cpp)
+// Tables for a stored model or board add the estimated latency and energy of
+// one inference (match/latency.h; empty where the board's core is not stated).
 // Options given with --model / --device replace that fact of the stored
 // description (what-if questions); without an id they describe an ad-hoc
 // model or board and what they leave out is not constrained.
@@ -82,11 +85,14 @@ void run_devices(Context& ctx, const MatchArgs& args) {
   if (args.id.empty() && !args.has_overrides()) {
     throw CliError("give --model ID, or describe the model with --ram, --flash and --sensor");
   }
-  match::StoreSource source(ctx.graph(/*read_only=*/true).store());
-  match::Matcher matcher(source);
+  auto source = match::source_for(ctx.graph(/*read_only=*/true));
+  match::Matcher matcher(*source);
   match::ModelRequirements needs;
+  std::optional<match::Workload> workload;
   if (!args.id.empty()) {
-    needs = Context::take(matcher.model(args.id)).requirements;
+    match::ModelEntry entry = Context::take(matcher.model(args.id));
+    needs = std::move(entry.requirements);
+    workload = std::move(entry.facts.workload);
     if (args.ram) needs.ram = match::MemoryFigure::value(*args.ram);
     if (args.flash) needs.flash = match::MemoryFigure::value(*args.flash);
   } else {
@@ -98,7 +104,7 @@ void run_devices(Context& ctx, const MatchArgs& args) {
     for (const auto& s : args.sensors) needs.sensor_kinds.push_back(match::sensor_kind_iri(s));
   }
   auto matches = Context::take(matcher.devices_for(needs, args.options()));
-  print(match::devices_report(matches, args.explain), args.format,
+  print(match::devices_report(matches, args.explain, workload ? &*workload : nullptr), args.format,
         fmt::format("Boards for {} (needs {}):", needs.label(), describe(needs)));
 }
 
@@ -106,8 +112,8 @@ void run_models(Context& ctx, const MatchArgs& args) {
   if (args.id.empty() && !args.has_overrides()) {
     throw CliError("give --device ID, or describe the board with --ram, --flash and --sensor");
   }
-  match::StoreSource source(ctx.graph(/*read_only=*/true).store());
-  match::Matcher matcher(source);
+  auto source = match::source_for(ctx.graph(/*read_only=*/true));
+  match::Matcher matcher(*source);
   match::DeviceCapabilities board;
   if (!args.id.empty()) {
     board = Context::take(matcher.device(args.id));
@@ -123,13 +129,15 @@ void run_models(Context& ctx, const MatchArgs& args) {
     for (const auto& s : args.sensors) board.sensors.add(match::sensor_kind_iri(s));
   }
   auto matches = Context::take(matcher.models_for(board, args.options()));
-  print(match::models_report(matches, args.explain), args.format,
+  print(match::models_report(matches, args.explain, args.id.empty() ? nullptr : &board.hardware),
+        args.format,
         fmt::format("Models for {} ({}):", board.label(), describe(board)));
 }
 
 }  // namespace
 
-void add_rank(CLI::App& app, Context& ctx);  // rank.cpp
+void add_rank(CLI::App& app, Context& ctx);                 // rank.cpp
+void add_match_similar(CLI::App& match_cmd, Context& ctx);  // similar.cpp
 
 void add_match(CLI::App& app, Context& ctx) {
   add_rank(app, ctx);
@@ -154,8 +162,8 @@ void add_match(CLI::App& app, Context& ctx) {
   mat_cmd->add_flag("--explain", matrix->explain, "One row per pair, with the reasons");
   mat_cmd->add_option("--format", matrix->format, "table|json|csv")->capture_default_str();
   mat_cmd->callback([&ctx, matrix] {
-    match::StoreSource source(ctx.graph(/*read_only=*/true).store());
-    match::Matcher matcher(source);
+    auto source = match::source_for(ctx.graph(/*read_only=*/true));
+    match::Matcher matcher(*source);
     auto fit = Context::take(matcher.fit_matrix());
     print(matrix->explain ? match::matrix_pairs_report(fit) : match::matrix_report(fit),
           matrix->format, "");
@@ -166,10 +174,12 @@ void add_match(CLI::App& app, Context& ctx) {
       "counts", "For every model, how many boards it fits, may fit (unknown) and does not fit");
   cnt_cmd->add_option("--format", counts->format, "table|json|csv")->capture_default_str();
   cnt_cmd->callback([&ctx, counts] {
-    match::StoreSource source(ctx.graph(/*read_only=*/true).store());
-    match::Matcher matcher(source);
+    auto source = match::source_for(ctx.graph(/*read_only=*/true));
+    match::Matcher matcher(*source);
     print(match::counts_report(Context::take(matcher.fit_counts())), counts->format, "");
   });
+
+  add_match_similar(*match_cmd, ctx);
 }
 
 }  // namespace tinykg::cli

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "match/hardware.h"
+#include "match/latency.h"
 #include "match/units.h"
 
 namespace tinykg::match {
@@ -38,6 +40,12 @@ struct ModelRequirements {
   std::vector<std::string> sensor_kinds;  // every kind must be on the board
   std::vector<std::string> operators;     // nnet:hasType local names (informational)
   std::vector<std::string> unsupported_operators;  // nnet:hasUnsupportedOperator
+  // nnet:hasOperatorCode of its layers (TFLite builtin codes such as
+  // "CONV_2D", or custom codes), sorted and unique, and the subset marked
+  // nnet:isCustomOperator: checked against the TFLite Micro version a board
+  // states (fit.h).
+  std::vector<std::string> operator_codes;
+  std::vector<std::string> custom_operator_codes;
   std::string runtime;     // schema:runtimePlatform ("TFLite Micro")
   // The label used in tables and explanations: name, else identifier, else IRI.
   std::string label() const;
@@ -50,7 +58,11 @@ struct DeviceCapabilities {
   MemoryFigure flash;  // free Flash, kB
   SensorSet sensors;
   std::string mcu;  // IRI (or blank label) of its s3n:MicroController, if stated
-  std::vector<std::string> runtimes;  // schema:runtimePlatform of the board, if stated
+  // schema:runtimePlatform of the board, if stated: a platform ("TFLite
+  // Micro") or a TFLite Micro version whose kernels are known ("tflm-2.4",
+  // "tflm-current"; fit.h checks the model's operators against it).
+  std::vector<std::string> runtimes;
+  BoardHardware hardware;  // core, clock, kernels: what latency estimates need
   std::string label() const;  // title, else the IRI
 };
 
@@ -61,6 +73,7 @@ struct ModelFacts {
   std::string dataset;   // nnet:trainingDataset, IRI or text
   std::optional<double> accuracy;  // Top-1, fraction 0..1
   std::optional<double> macs;      // nnet:hasMultiplyAccumulateOps
+  Workload workload;  // per-class MACs of its layers (the total MACs when no layer states any)
 };
 
 // A model of the zoo: what it needs and what it is for.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -18,20 +19,67 @@ std::string article(std::string_view noun) {
   return vowel ? "an" : "a";
 }
 
-}  // namespace
-
-std::string runtime_key(std::string_view name) {
+// Lower-case letters and digits only.
+std::string squeezed(std::string_view name) {
   std::string key;
   for (char c : name) {
     if (std::isalnum(static_cast<unsigned char>(c))) {
       key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     }
   }
-  if (key == "tflm" || key == "tensorflowlitemicro" || key == "tflitemicro" ||
-      key == "tensorflowlitemicrocontrollers" || key == "tflitemicrocontrollers") {
-    return "tflitemicro";
+  return key;
+}
+
+// The spellings of TensorFlow Lite Micro, squeezed.
+constexpr std::string_view kTflmSpellings[] = {
+    "tflm", "tensorflowlitemicro", "tflitemicro", "tensorflowlitemicrocontrollers",
+    "tflitemicrocontrollers"};
+
+// A TFLite Micro version named by a runtime ("tflm-2.4" -> tflm24 ->
+// kTflm24), or nullopt for a platform name without a known version.
+std::optional<model::Runtime> tflm_version(std::string_view name) {
+  if (auto exact = model::parse_runtime(name)) return exact;
+  const std::string key = squeezed(name);
+  for (std::string_view spelling : kTflmSpellings) {
+    if (!key.starts_with(spelling)) continue;
+    std::string_view version = std::string_view(key).substr(spelling.size());
+    if (version == "24") return model::Runtime::kTflm24;
+    if (version == "current") return model::Runtime::kTflmCurrent;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string runtime_key(std::string_view name) {
+  const std::string key = squeezed(name);
+  if (tflm_version(name)) return "tflitemicro";
+  for (std::string_view spelling : kTflmSpellings) {
+    if (key == spelling) return "tflitemicro";
   }
   return key;
+}
+
+std::vector<model::Runtime> tflm_versions(const std::vector<std::string>& runtimes) {
+  std::vector<model::Runtime> out;
+  for (const std::string& r : runtimes) {
+    auto v = tflm_version(r);
+    if (v && std::find(out.begin(), out.end(), *v) == out.end()) out.push_back(*v);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> missing_kernels(const ModelRequirements& model, model::Runtime version) {
+  std::vector<std::string> out;
+  const auto& custom = model.custom_operator_codes;
+  for (const std::string& code : model.operator_codes) {
+    bool is_custom = std::find(custom.begin(), custom.end(), code) != custom.end();
+    bool has = is_custom ? !model::custom_op_resolver_method(version, code).empty()
+                         : model::runtime_has_kernel(version, code);
+    if (!has) out.push_back(code);
+  }
+  return out;
 }
 
 namespace {
@@ -61,6 +109,30 @@ void check_memory(std::string_view what, Kind kind, const MemoryFigure& need,
                        format_kilobytes(have.kilobytes));
   }
   out.push_back({kind, outcome, std::move(text)});
+}
+
+// The model's operators against the TFLite Micro versions the board names:
+// one version with every kernel satisfies; otherwise each missing operator of
+// each version is a refusal.
+void check_kernels(const ModelRequirements& model, const DeviceCapabilities& board,
+                   std::vector<FitReason>& out) {
+  if (model.operator_codes.empty()) return;
+  std::vector<model::Runtime> versions = tflm_versions(board.runtimes);
+  std::vector<FitReason> refused;
+  for (model::Runtime v : versions) {
+    std::vector<std::string> missing = missing_kernels(model, v);
+    if (missing.empty()) {
+      out.push_back({Kind::RuntimeKernels, Outcome::Satisfied,
+                     fmt::format("all {} operator types in runtime {}", model.operator_codes.size(),
+                                 model::runtime_name(v))});
+      return;
+    }
+    for (const std::string& op : missing) {
+      refused.push_back({Kind::RuntimeKernels, Outcome::Refused,
+                         fmt::format("operator {} not in runtime {}", op, model::runtime_name(v))});
+    }
+  }
+  out.insert(out.end(), refused.begin(), refused.end());
 }
 
 }  // namespace
@@ -133,6 +205,7 @@ FitResult evaluate(const ModelRequirements& model, const DeviceCapabilities& boa
     reasons.push_back({Kind::Runtime, offered ? Outcome::Satisfied : Outcome::Refused,
                        fmt::format("runs on {}, board offers {}", model.runtime, offers)});
   }
+  check_kernels(model, board, reasons);
   bool refused = false, unknown = false;
   for (const FitReason& r : reasons) {
     refused |= r.outcome == Outcome::Refused;
@@ -159,6 +232,13 @@ FitVerdict judge(const ModelRequirements& model, const DeviceCapabilities& board
   if (!model.runtime.empty() && !board.runtimes.empty()) {
     refused |= std::none_of(board.runtimes.begin(), board.runtimes.end(),
                             [&](const std::string& r) { return same_runtime(r, model.runtime); });
+  }
+  if (!model.operator_codes.empty() && !board.runtimes.empty()) {
+    std::vector<model::Runtime> versions = tflm_versions(board.runtimes);
+    refused |= !versions.empty() &&
+               std::none_of(versions.begin(), versions.end(), [&](model::Runtime v) {
+                 return missing_kernels(model, v).empty();
+               });
   }
   return refused ? FitVerdict::DoesNotFit : unknown ? FitVerdict::Unknown : FitVerdict::Fits;
 }

@@ -14,7 +14,12 @@
 //   operators an nnet:hasUnsupportedOperator (TFLite Micro has no kernel for
 //            it) refuses every board;
 //   runtime  checked only when both sides state one (schema:runtimePlatform):
-//            the model's runtime must be among the board's.
+//            the model's runtime must be among the board's;
+//   kernels  when the board names a TFLite Micro version ("tflm-2.4",
+//            "tflm-current") and the model's layers state operator codes,
+//            every operator must have a kernel in that version
+//            (model/runtime_profile.h): "operator UNIDIRECTIONAL_SEQUENCE_LSTM
+//            not in runtime tflm-2.4". With several versions one suffices.
 #pragma once
 
 #include <string>
@@ -22,6 +27,7 @@
 #include <vector>
 
 #include "match/descriptions.h"
+#include "model/runtime_profile.h"
 
 namespace tinykg::match {
 
@@ -35,6 +41,7 @@ struct FitReason {
     Sensor,               // one sensor kind present, missing or unknown
     UnsupportedOperator,  // an operator the runtime has no kernel for
     Runtime,              // runtime platform matched or not
+    RuntimeKernels,       // the model's operators against the board's TFLite Micro version
   };
   enum class Outcome { Satisfied, Unknown, Refused };
   Kind kind;
@@ -44,7 +51,7 @@ struct FitReason {
 
 struct FitResult {
   FitVerdict verdict = FitVerdict::Fits;
-  std::vector<FitReason> reasons;  // in check order: sensors, RAM, Flash, operators, runtime
+  std::vector<FitReason> reasons;  // in check order: sensors, RAM, Flash, operators, runtime, kernels
   // The reasons behind the verdict, "; "-joined: the refused checks of a
   // refusal, the unknown ones of an unknown, every check of a fit.
   std::string summary() const;
@@ -63,8 +70,17 @@ FitReason::Outcome memory_outcome(const MemoryFigure& need, const MemoryFigure& 
 // of TensorFlow Lite Micro made one ("tflitemicro").
 std::string runtime_key(std::string_view name);
 
+// The TFLite Micro versions among a board's runtimes: "tflm-2.4",
+// "TFLite Micro 2.4", "tflm-current", ... (model/runtime_profile.h), sorted.
+std::vector<model::Runtime> tflm_versions(const std::vector<std::string>& runtimes);
+
+// The model's operator codes that `version` has no kernel for (builtins
+// without a kernel, custom operators TFLM does not register itself).
+std::vector<std::string> missing_kernels(const ModelRequirements& model, model::Runtime version);
+
 // True when the runtime names denote the same platform ("TFLite Micro",
-// "tflite-micro", "TFLM" and "TensorFlow Lite Micro" all do).
+// "tflite-micro", "TFLM", "TensorFlow Lite Micro" and the versions
+// "tflm-2.4", "tflm-current" all do).
 bool same_runtime(std::string_view a, std::string_view b);
 
 }  // namespace tinykg::match

@@ -26,6 +26,8 @@ void append_figure(std::string& key, const MemoryFigure& f) {
   append_raw(key, f.state == MemoryFigure::State::Value ? f.kilobytes : 0.0);
 }
 
+uint8_t version_bit(model::Runtime v) { return static_cast<uint8_t>(1u << static_cast<unsigned>(v)); }
+
 Outcome worse(Outcome a, Outcome b) { return a > b ? a : b; }  // Satisfied < Unknown < Refused
 
 FitVerdict verdict_of(Outcome o) {
@@ -70,10 +72,13 @@ FleetIndex::FleetIndex(std::vector<DeviceCapabilities> devices) : devices_(std::
     for (const std::string& kind : d.sensors.kinds) group.sensors.set(intern(sensor_ids_, kind));
     group.has_runtimes = !d.runtimes.empty();
     for (const std::string& r : d.runtimes) group.runtimes.set(intern(runtime_ids_, runtime_key(r)));
+    for (model::Runtime v : tflm_versions(d.runtimes)) group.tflm_versions |= version_bit(v);
+    any_tflm_version_ |= group.tflm_versions != 0;
 
     key.clear();
     append_raw(key, group.sensors_any);
     append_raw(key, group.has_runtimes);
+    append_raw(key, group.tflm_versions);
     append_raw(key, group.sensors.words.size());
     for (uint64_t w : group.sensors.words) append_raw(key, w);
     for (uint64_t w : group.runtimes.words) append_raw(key, w);
@@ -116,6 +121,13 @@ FleetIndex::Needs FleetIndex::needs_of(const ModelRequirements& model) const {
     auto at = runtime_ids_.find(runtime_key(model.runtime));
     if (at != runtime_ids_.end()) needs.runtime = at->second;
   }
+  // Only boards that name a TFLite Micro version check kernels; most fleets have none.
+  needs.has_operators = any_tflm_version_ && !model.operator_codes.empty();
+  if (needs.has_operators) {
+    for (model::Runtime v : {model::Runtime::kTflm24, model::Runtime::kTflmCurrent}) {
+      if (missing_kernels(model, v).empty()) needs.complete_versions |= version_bit(v);
+    }
+  }
   return needs;
 }
 
@@ -123,6 +135,9 @@ FitReason::Outcome FleetIndex::group_outcome(const Needs& needs, const SensorGro
   Outcome outcome = needs.refused_always ? Outcome::Refused : Outcome::Satisfied;
   if (needs.has_runtime && g.has_runtimes &&
       (needs.runtime == UINT32_MAX || !g.runtimes.test(needs.runtime))) {
+    outcome = Outcome::Refused;
+  }
+  if (needs.has_operators && g.tflm_versions && !(g.tflm_versions & needs.complete_versions)) {
     outcome = Outcome::Refused;
   }
   bool needs_sensors = needs.unknown_sensor || !needs.sensors.empty();

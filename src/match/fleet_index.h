@@ -1,9 +1,10 @@
 // FleetIndex: the boards of a fleet grouped so that one model is checked
 // against a few thousand equivalence classes instead of every board.
 //
-// Two boards with the same sensor kinds, runtimes, RAM and Flash get the same
-// verdict for every model, so they form one DeviceClass. Classes with the
-// same sensors and runtimes form a SensorGroup: the sensor and runtime check
+// Two boards with the same sensor kinds, runtimes (and TFLite Micro
+// versions), RAM and Flash get the same verdict for every model, so they form
+// one DeviceClass. Classes with the same sensors and runtimes form a
+// SensorGroup: the sensor, runtime and kernel check
 // runs once per group, the two memory comparisons once per class. On the
 // 100k-board synthetic fleet (9 sensor kinds, 9 RAM and 6 Flash sizes) that is
 // ~380 groups and ~19k classes, so a model costs microseconds and the fit
@@ -56,6 +57,7 @@ class FleetIndex {
   struct SensorGroup {
     IdSet sensors, runtimes;
     bool sensors_any = false, has_runtimes = false;
+    uint8_t tflm_versions = 0;  // bit per model::Runtime the board names
     std::vector<uint32_t> classes;
     uint64_t devices = 0;  // boards in all its classes
   };
@@ -71,6 +73,8 @@ class FleetIndex {
     bool refused_always = false;  // unsupported operators
     bool has_runtime = false;
     uint32_t runtime = UINT32_MAX;  // UINT32_MAX: no board offers it
+    bool has_operators = false;     // its layers state operator codes
+    uint8_t complete_versions = 0;  // bit per model::Runtime with every kernel it needs
     const ModelRequirements* model = nullptr;
   };
 
@@ -88,6 +92,7 @@ class FleetIndex {
   std::vector<DeviceClass> classes_;
   std::vector<SensorGroup> groups_;
   std::unordered_map<std::string, uint32_t> sensor_ids_, runtime_ids_;
+  bool any_tflm_version_ = false;  // some board names a TFLite Micro version
 };
 
 }  // namespace tinykg::match

@@ -138,6 +138,68 @@ Status read_memory(Combiner& combiner, const std::string& plain, const std::stri
 
 std::string text_of(const rdf::Term& t) { return t.value; }
 
+// Core, clock, kernels and power (match/hardware.h), stated on the board
+// node or on one of its sub-systems (the MCU); the first value read wins.
+Status read_hardware(Combiner& combiner, const Scope& scope,
+                     std::vector<DeviceCapabilities>& devices) {
+  struct Fact {
+    std::string_view local;
+    void (*store)(BoardHardware&, const rdf::Term&);
+  };
+  static const Fact kFacts[] = {
+      {"cpuCore", [](BoardHardware& h, const rdf::Term& v) {
+         if (!h.core_text.empty()) return;
+         h.core_text = v.is_literal() ? v.value : local_name(v.value);
+         h.core = parse_cpu_core(h.core_text);
+       }},
+      {"clockFrequencyMHz", [](BoardHardware& h, const rdf::Term& v) {
+         if (!h.clock_mhz) h.clock_mhz = numeric_value(v);
+       }},
+      {"kernelLibrary", [](BoardHardware& h, const rdf::Term& v) {
+         if (!h.kernels) h.kernels = parse_kernel_library(v.is_literal() ? v.value : local_name(v.value));
+       }},
+      {"activePowerMilliwatts", [](BoardHardware& h, const rdf::Term& v) {
+         if (!h.active_power_mw) h.active_power_mw = numeric_value(v);
+       }},
+  };
+  for (const Fact& f : kFacts) {
+    const std::string predicate = iri_of(kTkg, f.local);
+    for (const std::string& query : {templates::device_attribute(scope, predicate),
+                                     templates::device_part_attribute(scope, predicate)}) {
+      Status st = combiner.each(query, [&](size_t i, const ResultTable& t, const Cells& c) {
+        if (const rdf::Term* v = cell(t, c, "value")) f.store(devices[i].hardware, *v);
+      });
+      if (!st) return st;
+    }
+  }
+  return {};
+}
+
+// Per-class MACs of every layer; a model whose layers state none keeps its
+// total MACs, unattributed.
+Status read_workloads(Combiner& combiner, const Scope& scope, std::vector<ModelEntry>& models) {
+  TermMap<bool> float_layers;
+  Status st = combiner.each(templates::model_float_layers(scope),
+                            [&](size_t, const ResultTable& t, const Cells& c) {
+    if (const rdf::Term* layer = cell(t, c, "layer")) float_layers.emplace(*layer, true);
+  });
+  if (!st) return st;
+  st = combiner.each(templates::model_layers(scope),
+                     [&](size_t i, const ResultTable& t, const Cells& c) {
+    const rdf::Term* layer = cell(t, c, "layer");
+    const rdf::Term* code = cell(t, c, "code");
+    const rdf::Term* macs = cell(t, c, "macs");
+    if (!layer || !code || !macs) return;
+    models[i].facts.workload.add_layer(code->value, numeric_value(*macs).value_or(0),
+                                       float_layers.contains(*layer));
+  });
+  if (!st) return st;
+  for (ModelEntry& m : models) {
+    if (m.facts.workload.empty() && m.facts.macs) m.facts.workload.add_unattributed(*m.facts.macs);
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<std::vector<DeviceCapabilities>> read_devices(const SparqlSource& source,
@@ -203,6 +265,8 @@ Result<std::vector<DeviceCapabilities>> read_devices(const SparqlSource& source,
                      [&](size_t i, const ResultTable& t, const Cells& c) {
     if (const rdf::Term* v = cell(t, c, "value")) devices[i].runtimes.push_back(text_of(*v));
   });
+  if (!st) return st.failure();
+  st = read_hardware(combiner, scope, devices);
   if (!st) return st.failure();
   return devices;
 }
@@ -287,9 +351,29 @@ Result<std::vector<ModelEntry>> read_models(const SparqlSource& source, const Sc
       if (!st) return st.failure();
     }
   }
+  if (with_operators) {
+    st = read_workloads(combiner, scope, models);
+    if (!st) return st.failure();
+    for (bool custom : {false, true}) {
+      st = combiner.each(templates::model_operator_codes(scope, custom),
+                         [&](size_t i, const ResultTable& t, const Cells& c) {
+        const rdf::Term* code = cell(t, c, "code");
+        if (!code) return;
+        auto& r = models[i].requirements;
+        (custom ? r.custom_operator_codes : r.operator_codes).push_back(code->value);
+      });
+      if (!st) return st.failure();
+    }
+  }
+  auto sort_unique = [](std::vector<std::string>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+  };
   for (ModelEntry& m : models) {
-    std::sort(m.requirements.sensor_kinds.begin(), m.requirements.sensor_kinds.end());
-    std::sort(m.requirements.operators.begin(), m.requirements.operators.end());
+    sort_unique(m.requirements.sensor_kinds);
+    sort_unique(m.requirements.operators);
+    sort_unique(m.requirements.operator_codes);
+    sort_unique(m.requirements.custom_operator_codes);
   }
   return models;
 }

@@ -40,7 +40,7 @@ Result<const FleetIndex*> Matcher::fleet() {
   if (!fleet_) {
     auto devices = read_devices(source_);
     if (!devices) return devices.failure();
-    fleet_ = std::make_unique<FleetIndex>(std::move(devices).value());
+    fleet_ = std::make_shared<const FleetIndex>(std::move(devices).value());
   }
   return fleet_.get();
 }
@@ -49,7 +49,7 @@ Result<const std::vector<ModelEntry>*> Matcher::zoo() {
   if (!zoo_) {
     auto models = read_models(source_);
     if (!models) return models.failure();
-    zoo_ = std::make_unique<std::vector<ModelEntry>>(std::move(models).value());
+    zoo_ = std::make_shared<const std::vector<ModelEntry>>(std::move(models).value());
   }
   return zoo_.get();
 }
@@ -147,13 +147,34 @@ Result<std::vector<RankedModel>> Matcher::rank(const TaskFilter& filter, RankOrd
                                                const DeviceCapabilities* must_fit) {
   auto models = zoo();
   if (!models) return models.failure();
-  std::vector<RankedModel> ranked = match::rank(**models, filter, order);
+  std::vector<RankedModel> ranked = match::rank(
+      **models, filter, order, must_fit ? must_fit->hardware : reference_platform());
   if (must_fit) {
     std::erase_if(ranked, [&](const RankedModel& r) {
       return judge(r.model->requirements, *must_fit) != FitVerdict::Fits;
     });
   }
   return ranked;
+}
+
+Result<std::vector<SimilarModel>> Matcher::similar(const ModelEntry& model,
+                                                   const DeviceCapabilities* must_fit) {
+  auto models = zoo();
+  if (!models) return models.failure();
+  std::vector<SimilarModel> out = similar_models(model, **models);
+  if (must_fit) {
+    std::erase_if(out, [&](const SimilarModel& s) {
+      return judge(s.model->requirements, *must_fit) != FitVerdict::Fits;
+    });
+  }
+  return out;
+}
+
+Matcher Matcher::with_source(const SparqlSource& source) const {
+  Matcher m(source);
+  m.fleet_ = fleet_;
+  m.zoo_ = zoo_;
+  return m;
 }
 
 }  // namespace tinykg::match

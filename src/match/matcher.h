@@ -27,6 +27,7 @@
 #include "match/fit.h"
 #include "match/fleet_index.h"
 #include "match/ranking.h"
+#include "match/similarity.h"
 #include "match/sparql_source.h"
 
 namespace tinykg::match {
@@ -90,19 +91,31 @@ class Matcher {
   Result<std::vector<ModelFitCount>> fit_counts();
 
   // Models for a task (case study 3), ranked; with `must_fit`, only the models
-  // that fit that board.
+  // that fit that board. Latency and energy are estimated on `must_fit`, or
+  // without a board on the calibration platform (reference_platform()).
   Result<std::vector<RankedModel>> rank(const TaskFilter& filter, RankOrder order,
                                         const DeviceCapabilities* must_fit = nullptr);
+
+  // The zoo's models most similar to `model` (match/similarity.h); with
+  // `must_fit`, only those that fit that board.
+  Result<std::vector<SimilarModel>> similar(const ModelEntry& model,
+                                            const DeviceCapabilities* must_fit = nullptr);
 
   // The fleet and the zoo, read on first use.
   Result<const FleetIndex*> fleet();
   Result<const std::vector<ModelEntry>*> zoo();
   void reload() { fleet_.reset(); zoo_.reset(); }
 
+  // A Matcher over another source that shares this one's fleet and zoo as
+  // read so far. The server reads them once and answers each request on its
+  // own snapshot; once both are read, sharing Matchers may run concurrently
+  // (nothing shared is written again).
+  Matcher with_source(const SparqlSource& source) const;
+
  private:
   const SparqlSource& source_;
-  std::unique_ptr<FleetIndex> fleet_;
-  std::unique_ptr<std::vector<ModelEntry>> zoo_;
+  std::shared_ptr<const FleetIndex> fleet_;
+  std::shared_ptr<const std::vector<ModelEntry>> zoo_;
 };
 
 }  // namespace tinykg::match

@@ -17,7 +17,8 @@ constexpr std::string_view kPrefixes =
     "PREFIX nnet: <http://tinyml-schema.org/networkschema#>\n"
     "PREFIX s3x: <http://tinyml-schema.org/s3n_extend/>\n"
     "PREFIX ssx: <http://tinyml-schema.org/ssn_extend/>\n"
-    "PREFIX td: <https://www.w3.org/2019/wot/td#>\n";
+    "PREFIX td: <https://www.w3.org/2019/wot/td#>\n"
+    "PREFIX tkg: <https://tinykg.dev/ns#>\n";
 
 // The subject of a template ("?device" or "<iri>") and the matching
 // projection ("?device " or nothing).
@@ -70,6 +71,13 @@ std::string device_attribute(const Scope& s, std::string_view predicate_iri) {
                      kPrefixes, projected(s, "device"), subject(s, "device"), predicate_iri);
 }
 
+std::string device_part_attribute(const Scope& s, std::string_view predicate_iri) {
+  return fmt::format(
+      "{}SELECT {}?value WHERE {{ {} a s3n:SmartSensor ; ssn:hasSubSystem ?part . "
+      "?part <{}> ?value . }}",
+      kPrefixes, projected(s, "device"), subject(s, "device"), predicate_iri);
+}
+
 std::string models(const Scope& s) {
   if (!s.all()) {
     return fmt::format(
@@ -117,6 +125,32 @@ std::string model_operators(const Scope& s, std::string_view layer_link) {
       "  {} a nnet:NeuralNetwork ; <{}> ?layer .\n"
       "  ?layer nnet:hasType ?op .\n}}",
       kPrefixes, projected(s, "model"), subject(s, "model"), layer_link);
+}
+
+std::string model_layers(const Scope& s) {
+  return fmt::format(
+      "{}SELECT DISTINCT {}?layer ?code ?macs WHERE {{\n"
+      "  {} a nnet:NeuralNetwork ; ?link ?layer .\n"
+      "  ?layer a nnet:Layer ; nnet:hasOperatorCode ?code ; nnet:hasMultiplyAccumulateOps ?macs .\n}}",
+      kPrefixes, projected(s, "model"), subject(s, "model"));
+}
+
+std::string model_operator_codes(const Scope& s, bool custom_only) {
+  return fmt::format(
+      "{}SELECT DISTINCT {}?code WHERE {{\n"
+      "  {} a nnet:NeuralNetwork ; ?link ?layer .\n"
+      "  ?layer a nnet:Layer ; nnet:hasOperatorCode ?code{} .\n}}",
+      kPrefixes, projected(s, "model"), subject(s, "model"),
+      custom_only ? " ; nnet:isCustomOperator true" : "");
+}
+
+std::string model_float_layers(const Scope& s) {
+  return fmt::format(
+      "{}SELECT DISTINCT {}?layer WHERE {{\n"
+      "  {} a nnet:NeuralNetwork ; ?link ?layer .\n"
+      "  ?layer a nnet:Layer ; nnet:hasQuantization ?q .\n"
+      "  FILTER(?q = nnet:Float32 || ?q = nnet:Float16)\n}}",
+      kPrefixes, projected(s, "model"), subject(s, "model"));
 }
 
 std::string models_with(std::string_view predicate_iri, std::string_view text) {

@@ -34,6 +34,10 @@ std::string device_memory(const Scope& scope, bool with_unit);
 // ?device ?value for one predicate of the board node (td:title, schema:runtimePlatform).
 std::string device_attribute(const Scope& scope, std::string_view predicate_iri);
 
+// ?device ?value for one predicate of any sub-system of the board (its MCU:
+// tkg:cpuCore, tkg:clockFrequencyMHz, ...).
+std::string device_part_attribute(const Scope& scope, std::string_view predicate_iri);
+
 // Models: ?model of type nnet:NeuralNetwork.
 std::string models(const Scope& scope);
 // ?model ?value for one predicate of the model node (schema:name, nnet:hasCategory, ...).
@@ -47,6 +51,14 @@ std::string model_accuracy(const Scope& scope);
 // DISTINCT ?model ?op: operator kinds of the layers linked by `layer_link`
 // (nnet:inputLayer / middleLayer / outputLayer).
 std::string model_operators(const Scope& scope, std::string_view layer_link);
+
+// DISTINCT ?model ?layer ?code ?macs: operator code and MACs of every layer.
+std::string model_layers(const Scope& scope);
+// DISTINCT ?model ?code: the operator codes of its layers; with
+// `custom_only`, of the layers marked nnet:isCustomOperator true.
+std::string model_operator_codes(const Scope& scope, bool custom_only);
+// DISTINCT ?model ?layer: the layers computed in floating point (nnet:Float32 / Float16).
+std::string model_float_layers(const Scope& scope);
 
 // Lookups that turn a user's id into an IRI.
 std::string models_with(std::string_view predicate_iri, std::string_view text);  // ?model

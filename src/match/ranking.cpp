@@ -17,9 +17,15 @@ bool contains_ignoring_case(std::string_view haystack, std::string_view needle) 
   return lower(haystack).find(lower(needle)) != std::string::npos;
 }
 
-std::optional<double> key_of(const ModelEntry& m, RankOrder order) {
+std::optional<double> key_of(const ModelEntry& m, RankOrder order, const BoardHardware& hw) {
   const MemoryFigure* figure = nullptr;
   switch (order) {
+    case RankOrder::Latency:
+    case RankOrder::Energy: {
+      auto e = estimate(m.facts.workload, hw);
+      if (!e) return std::nullopt;
+      return order == RankOrder::Latency ? e->latency_ms : e->energy_mj;
+    }
     case RankOrder::Accuracy: return m.facts.accuracy;
     case RankOrder::Macs: return m.facts.macs;
     case RankOrder::Ram: figure = &m.requirements.ram; break;
@@ -37,7 +43,9 @@ Result<RankOrder> parse_rank_order(std::string_view name) {
   if (n == "macs") return RankOrder::Macs;
   if (n == "ram") return RankOrder::Ram;
   if (n == "flash") return RankOrder::Flash;
-  return fail("cannot rank by '{}': use accuracy, macs, ram or flash", name);
+  if (n == "latency") return RankOrder::Latency;
+  if (n == "energy") return RankOrder::Energy;
+  return fail("cannot rank by '{}': use accuracy, macs, ram, flash, latency or energy", name);
 }
 
 std::string_view to_string(RankOrder order) {
@@ -46,6 +54,8 @@ std::string_view to_string(RankOrder order) {
     case RankOrder::Macs: return "macs";
     case RankOrder::Ram: return "ram";
     case RankOrder::Flash: return "flash";
+    case RankOrder::Latency: return "latency";
+    case RankOrder::Energy: return "energy";
   }
   return "?";
 }
@@ -66,10 +76,10 @@ bool matches(const ModelEntry& m, const TaskFilter& f) {
 }
 
 std::vector<RankedModel> rank(const std::vector<ModelEntry>& zoo, const TaskFilter& filter,
-                              RankOrder order) {
+                              RankOrder order, const BoardHardware& hardware) {
   std::vector<RankedModel> out;
   for (const ModelEntry& m : zoo) {
-    if (matches(m, filter)) out.push_back({&m, key_of(m, order)});
+    if (matches(m, filter)) out.push_back({&m, key_of(m, order, hardware)});
   }
   bool best_is_high = order == RankOrder::Accuracy;
   std::stable_sort(out.begin(), out.end(), [&](const RankedModel& a, const RankedModel& b) {

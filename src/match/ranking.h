@@ -9,6 +9,7 @@
 
 #include "common/result.h"
 #include "match/descriptions.h"
+#include "match/hardware.h"
 
 namespace tinykg::match {
 
@@ -23,9 +24,11 @@ struct TaskFilter {
   }
 };
 
-// Accuracy ranks best first; MACs, RAM and Flash smallest first.
-enum class RankOrder { Accuracy, Macs, Ram, Flash };
-Result<RankOrder> parse_rank_order(std::string_view name);  // "accuracy", "macs", "ram", "flash"
+// Accuracy ranks best first; MACs, RAM, Flash, latency and energy smallest
+// first. Latency and energy are estimated on a board (match/latency.h).
+enum class RankOrder { Accuracy, Macs, Ram, Flash, Latency, Energy };
+// "accuracy", "macs", "ram", "flash", "latency", "energy"
+Result<RankOrder> parse_rank_order(std::string_view name);
 std::string_view to_string(RankOrder order);
 
 struct RankedModel {
@@ -36,8 +39,9 @@ struct RankedModel {
 };
 
 bool matches(const ModelEntry& model, const TaskFilter& filter);
-// The matching models of `zoo`, ranked. Pointers point into `zoo`.
+// The matching models of `zoo`, ranked. Pointers point into `zoo`. Latency
+// and energy are estimated on `hardware` (models without an estimate last).
 std::vector<RankedModel> rank(const std::vector<ModelEntry>& zoo, const TaskFilter& filter,
-                              RankOrder order);
+                              RankOrder order, const BoardHardware& hardware = {});
 
 }  // namespace tinykg::match

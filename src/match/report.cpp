@@ -52,6 +52,18 @@ std::vector<std::string> reason_texts(const FitResult& r) {
   return out;
 }
 
+// Appends latency_ms and energy_mJ cells (empty when not estimable).
+void add_estimate(std::vector<ReportCell>& row, const Workload& w, const BoardHardware& hw) {
+  auto e = estimate(w, hw);
+  row.push_back(e ? number(std::round(e->latency_ms * 1000) / 1000) : missing());
+  row.push_back(e ? number(std::round(e->energy_mj * 1000) / 1000) : missing());
+}
+
+void add_estimate_columns(Report& r) {
+  r.columns.push_back("latency_ms");
+  r.columns.push_back("energy_mJ");
+}
+
 std::string cell_text(const ReportCell& c) {
   if (!c.is_list) return c.text;
   std::string s;
@@ -80,21 +92,26 @@ std::string iri_tail(std::string_view iri) {
                                                                             : iri.substr(cut + 1));
 }
 
-Report devices_report(const std::vector<DeviceMatch>& matches, bool explain) {
+Report devices_report(const std::vector<DeviceMatch>& matches, bool explain,
+                      const Workload* workload) {
   Report r{{"device", "title", "ram_kB", "flash_kB", "sensors", "verdict"}, {}};
+  if (workload) add_estimate_columns(r);
   if (explain) r.columns.push_back("reasons");
   for (const DeviceMatch& m : matches) {
     const DeviceCapabilities& d = *m.device;
     auto& row = r.rows.emplace_back();
     row = {text(d.iri), text(d.title), memory(d.ram), memory(d.flash),
            list(kind_names(d.sensors.kinds)), text(std::string(to_string(m.verdict)))};
+    if (workload) add_estimate(row, *workload, d.hardware);
     if (explain) row.push_back(list(reason_texts(m.explanation)));
   }
   return r;
 }
 
-Report models_report(const std::vector<ModelMatch>& matches, bool explain) {
+Report models_report(const std::vector<ModelMatch>& matches, bool explain,
+                     const BoardHardware* hardware) {
   Report r{{"name", "uuid", "macs", "ram_kB", "flash_kB", "sensors", "verdict"}, {}};
+  if (hardware) add_estimate_columns(r);
   if (explain) r.columns.push_back("reasons");
   for (const ModelMatch& m : matches) {
     const ModelRequirements& q = m.model->requirements;
@@ -102,6 +119,7 @@ Report models_report(const std::vector<ModelMatch>& matches, bool explain) {
     row = {text(q.label()), text(q.identifier), optional_number(m.model->facts.macs),
            memory(q.ram), memory(q.flash), list(kind_names(q.sensor_kinds)),
            text(std::string(to_string(m.verdict)))};
+    if (hardware) add_estimate(row, m.model->facts.workload, *hardware);
     if (explain) row.push_back(list(reason_texts(m.explanation)));
   }
   return r;
@@ -145,8 +163,10 @@ Report counts_report(const std::vector<ModelFitCount>& counts) {
   return r;
 }
 
-Report rank_report(const std::vector<RankedModel>& ranked, bool explain) {
+Report rank_report(const std::vector<RankedModel>& ranked, bool explain,
+                   const BoardHardware* hardware) {
   Report r{{"rank", "name", "uuid", "category", "accuracy", "macs", "ram_kB", "flash_kB"}, {}};
+  if (hardware) add_estimate_columns(r);
   if (explain) {
     for (const char* c : {"sensors", "dataset", "description"}) r.columns.push_back(c);
   }
@@ -157,11 +177,33 @@ Report rank_report(const std::vector<RankedModel>& ranked, bool explain) {
     auto& row = r.rows.emplace_back();
     row = {number(double(++position)), text(q.label()), text(q.identifier), text(f.category),
            optional_number(f.accuracy), optional_number(f.macs), memory(q.ram), memory(q.flash)};
+    if (hardware) add_estimate(row, f.workload, *hardware);
     if (explain) {
       row.push_back(list(kind_names(q.sensor_kinds)));
       row.push_back(text(f.dataset));
       row.push_back(text(f.description));
     }
+  }
+  return r;
+}
+
+Report similar_report(const std::vector<SimilarModel>& similar, const BoardHardware* hardware) {
+  Report r{{"rank", "name", "uuid", "score", "task", "input", "operators", "cost", "category",
+            "macs", "ram_kB", "flash_kB"},
+           {}};
+  if (hardware) add_estimate_columns(r);
+  auto rounded = [](double v) { return number(std::round(v * 1000) / 1000); };
+  size_t position = 0;
+  for (const SimilarModel& s : similar) {
+    const ModelRequirements& q = s.model->requirements;
+    const ModelFacts& f = s.model->facts;
+    const auto& p = s.similarity.parts;
+    auto& row = r.rows.emplace_back();
+    row = {number(double(++position)), text(q.label()), text(q.identifier),
+           rounded(s.similarity.score), rounded(p[0]), rounded(p[1]), rounded(p[2]),
+           rounded(p[3]), text(f.category), optional_number(f.macs), memory(q.ram),
+           memory(q.flash)};
+    if (hardware) add_estimate(row, f.workload, *hardware);
   }
   return r;
 }

@@ -25,14 +25,22 @@ struct Report {
   std::vector<std::vector<ReportCell>> rows;
 };
 
-Report devices_report(const std::vector<DeviceMatch>& matches, bool explain);
-Report models_report(const std::vector<ModelMatch>& matches, bool explain);
+// With `workload` / `hardware`, latency_ms and energy_mJ columns estimate one
+// inference of the model on each board (empty where it cannot be estimated).
+Report devices_report(const std::vector<DeviceMatch>& matches, bool explain,
+                      const Workload* workload = nullptr);
+Report models_report(const std::vector<ModelMatch>& matches, bool explain,
+                     const BoardHardware* hardware = nullptr);
 // Models as rows, boards as columns, cells "yes" / "no" / "?".
 Report matrix_report(const FitMatrix& matrix);
 // One row per model × board pair with verdict and reasons.
 Report matrix_pairs_report(const FitMatrix& matrix);
 Report counts_report(const std::vector<ModelFitCount>& counts);
-Report rank_report(const std::vector<RankedModel>& ranked, bool explain);
+Report rank_report(const std::vector<RankedModel>& ranked, bool explain,
+                   const BoardHardware* hardware = nullptr);
+// Most similar first: score, the four part distances and the model's figures.
+Report similar_report(const std::vector<SimilarModel>& similar,
+                      const BoardHardware* hardware = nullptr);
 
 // format: table | csv | json.
 Result<std::string> render(const Report& report, std::string_view format);

@@ -4,9 +4,11 @@
 // store today (StoreSource), a remote SPARQL endpoint later.
 #pragma once
 
+#include <memory>
 #include <string_view>
 
 #include "common/result.h"
+#include "kg/knowledge_graph.h"
 #include "sparql/results/result_table.h"
 #include "store/store.h"
 
@@ -30,5 +32,22 @@ class StoreSource final : public SparqlSource {
  private:
   store::ReadTxn txn_;
 };
+
+// Every query through the KnowledgeGraph facade, so also to a remote SPARQL
+// store (docs/remote-store.md). Each query is its own request there: no
+// common snapshot, as with any client of a SPARQL endpoint.
+class GraphSource final : public SparqlSource {
+ public:
+  explicit GraphSource(const kg::KnowledgeGraph& graph) : graph_(graph) {}
+  Result<sparql::ResultTable> select(std::string_view query) const override {
+    return graph_.query(query);
+  }
+
+ private:
+  const kg::KnowledgeGraph& graph_;
+};
+
+// A StoreSource snapshot of an embedded graph, a GraphSource of a remote one.
+std::unique_ptr<SparqlSource> source_for(kg::KnowledgeGraph& graph);
 
 }  // namespace tinykg::match

@@ -92,6 +92,41 @@ TEST(Evaluate, RefusesAnotherRuntimeOnlyWhenBothSidesStateOne) {
   EXPECT_EQ(evaluate(m, b).verdict, FitVerdict::Fits);
 }
 
+TEST(Evaluate, RefusesOperatorsTheBoardsTfliteMicroVersionLacks) {
+  ModelRequirements m = needs(10, 10);
+  m.runtime = "TFLite Micro";
+  m.operator_codes = {"FULLY_CONNECTED", "UNIDIRECTIONAL_SEQUENCE_LSTM"};
+  DeviceCapabilities b = board(96, 245);
+  EXPECT_EQ(evaluate(m, b).verdict, FitVerdict::Fits);  // no version stated: not checked
+  b.runtimes = {"tflm-2.4"};  // a version of the model's platform, without an LSTM kernel
+  FitResult r = evaluate(m, b);
+  EXPECT_EQ(r.verdict, FitVerdict::DoesNotFit);
+  EXPECT_EQ(texts(r, kRefused),
+            (Texts{"operator UNIDIRECTIONAL_SEQUENCE_LSTM not in runtime tflm-2.4"}));
+  b.runtimes = {"TFLite Micro 2.4", "tflm-current"};  // one complete version suffices
+  r = evaluate(m, b);
+  EXPECT_EQ(r.verdict, FitVerdict::Fits);
+  EXPECT_EQ(texts(r, FitReason::Outcome::Satisfied).back(),
+            "all 2 operator types in runtime tflm-current");
+}
+
+TEST(Evaluate, CustomOperatorsNeedAKernelTheRuntimeRegisters) {
+  ModelRequirements m = needs(10, 10);
+  m.operator_codes = {"CONV_2D", "MyOp", "TFLite_Detection_PostProcess"};
+  m.custom_operator_codes = {"MyOp", "TFLite_Detection_PostProcess"};
+  DeviceCapabilities b = board(96, 245);
+  b.runtimes = {"tflm-current"};
+  FitResult r = evaluate(m, b);
+  EXPECT_EQ(r.verdict, FitVerdict::DoesNotFit);
+  EXPECT_EQ(texts(r, kRefused), (Texts{"operator MyOp not in runtime tflm-current"}));
+  EXPECT_EQ(judge(m, b), FitVerdict::DoesNotFit);
+  m.operator_codes = {"CONV_2D", "TFLite_Detection_PostProcess"};
+  m.custom_operator_codes = {"TFLite_Detection_PostProcess"};
+  EXPECT_EQ(evaluate(m, b).verdict, FitVerdict::Fits);
+  b.runtimes = {"tflm-2.4"};  // 2.4 does not register the detection post-processing
+  EXPECT_EQ(evaluate(m, b).verdict, FitVerdict::DoesNotFit);
+}
+
 TEST(Evaluate, BoardWithoutStatedRamIsUnknownNotFits) {
   DeviceCapabilities b = board(0, 245);
   b.ram = MemoryFigure::not_stated();
@@ -161,6 +196,13 @@ TEST(Judge, AgreesWithEvaluateOnTheReasonCases) {
       {needs(10, 10, {kCamera}), board(96, 245, {kCamera})},
       {needs(10, 10, {kCamera}), board(96, 245, {kMicrophone})},
   };
+  ModelRequirements lstm = needs(10, 10);
+  lstm.operator_codes = {"UNIDIRECTIONAL_SEQUENCE_LSTM"};
+  for (const char* version : {"tflm-2.4", "tflm-current", "TFLite Micro"}) {
+    DeviceCapabilities b = board(96, 245);
+    b.runtimes = {version};
+    cases.emplace_back(lstm, b);
+  }
   for (const auto& [m, b] : cases) EXPECT_EQ(judge(m, b), evaluate(m, b).verdict);
 }
 

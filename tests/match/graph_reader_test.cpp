@@ -123,7 +123,10 @@ TEST(ReadModels, RequirementsAndFacts) {
                          " ; nnet:hasMultiplyAccumulateOps 336000"
                          " ; schema:runtimePlatform \"TFLite Micro\""
                          " ; nnet:hasMetric [ a nnet:Top_1_accuracy ; nnet:hasMetricValue 0.921 ]"
-                         " ; nnet:middleLayer [ nnet:hasType nnet:Conv2D ]") +
+                         " ; nnet:middleLayer [ nnet:hasType nnet:Conv2D ]"
+                         " ; nnet:inputLayer [ a nnet:Layer ; nnet:hasOperatorCode \"CONV_2D\" ]"
+                         " ; nnet:outputLayer [ a nnet:Layer ; nnet:hasOperatorCode \"MyOp\" ;"
+                         "     nnet:isCustomOperator true ]") +
                "<http://example.org/m1> s3n:hasProcedureFeature [ sys:inCondition "
                "[ a s3x:Flash ; schema:minValue \"18712\"^^xsd:integer ; schema:unitCode om:byte ] ] .");
   auto models = read_models(g.source());
@@ -138,6 +141,8 @@ TEST(ReadModels, RequirementsAndFacts) {
   EXPECT_EQ(m.requirements.sensor_kinds, std::vector<std::string>{kSox + "Microphone"});
   EXPECT_EQ(m.requirements.operators, std::vector<std::string>{"Conv2D"});
   EXPECT_EQ(m.requirements.runtime, "TFLite Micro");
+  EXPECT_EQ(m.requirements.operator_codes, (std::vector<std::string>{"CONV_2D", "MyOp"}));
+  EXPECT_EQ(m.requirements.custom_operator_codes, std::vector<std::string>{"MyOp"});
   EXPECT_EQ(m.facts.category, "Classification");
   EXPECT_EQ(m.facts.accuracy, 0.921);
   EXPECT_EQ(m.facts.macs, 336000.0);

@@ -191,8 +191,8 @@ TEST_P(RandomFleets, EngineAgreesWithBruteForce) {
 
 
 // The same agreement in memory, over every state the graph cannot express
-// directly: ad-hoc "any" figures and sensors, unreadable figures, runtimes and
-// unsupported operators.
+// directly: ad-hoc "any" figures and sensors, unreadable figures, runtimes,
+// TFLite Micro versions against operator mixes, and unsupported operators.
 MemoryFigure random_figure(std::mt19937& rng) {
   switch (std::uniform_int_distribution<int>(0, 5)(rng)) {
     case 0: return MemoryFigure::not_stated();
@@ -204,7 +204,12 @@ MemoryFigure random_figure(std::mt19937& rng) {
 
 TEST_P(RandomFleets, FleetIndexAgreesWithEvaluateOnEveryState) {
   std::mt19937 rng(GetParam() * 7919u);
-  const std::vector<std::string> runtimes = {"TFLite Micro", "tflite-micro", "microTVM"};
+  const std::vector<std::string> runtimes = {"TFLite Micro", "tflite-micro", "microTVM",
+                                             "tflm-2.4", "tflm-current"};
+  // Operator mixes: in both TFLM versions, only in the current one, in neither.
+  const std::vector<std::vector<std::string>> operator_mixes = {
+      {}, {"CONV_2D", "SOFTMAX"}, {"FULLY_CONNECTED", "UNIDIRECTIONAL_SEQUENCE_LSTM"},
+      {"CONV_2D", "NO_SUCH_OP"}};
   std::vector<DeviceCapabilities> boards(60);
   for (size_t i = 0; i < boards.size(); ++i) {
     DeviceCapabilities& b = boards[i];
@@ -214,6 +219,7 @@ TEST_P(RandomFleets, FleetIndexAgreesWithEvaluateOnEveryState) {
     for (const auto& k : random_sensors(rng, 3)) b.sensors.add(sensor_kind_iri(k));
     b.sensors.any = std::bernoulli_distribution(0.1)(rng);
     if (std::bernoulli_distribution(0.3)(rng)) b.runtimes = {runtimes[rng() % runtimes.size()]};
+    if (std::bernoulli_distribution(0.1)(rng)) b.runtimes.push_back(runtimes[rng() % runtimes.size()]);
   }
   FleetIndex index(boards);
   for (int m = 0; m < 40; ++m) {
@@ -224,6 +230,7 @@ TEST_P(RandomFleets, FleetIndexAgreesWithEvaluateOnEveryState) {
     if (std::bernoulli_distribution(0.1)(rng)) req.sensor_kinds.push_back(sensor_kind_iri("Lidar"));
     if (std::bernoulli_distribution(0.5)(rng)) req.runtime = runtimes[rng() % runtimes.size()];
     if (std::bernoulli_distribution(0.1)(rng)) req.unsupported_operators = {"CUSTOM_OP"};
+    req.operator_codes = operator_mixes[rng() % operator_mixes.size()];
     std::vector<FitVerdict> verdicts = index.verdicts(req);
     FitCount expected;
     for (size_t d = 0; d < boards.size(); ++d) {

@@ -1,0 +1,255 @@
+// JSON API of the match engine (contracts §4; reads):
+//   GET /api/match/models?device=ID[&reasons=true][&include=fits|all]   models for a board
+//   GET /api/match/devices?model=ID[&reasons=true][&include=fits|all]   boards for a model
+//   GET /api/match/similar?model=ID[&limit=10][&fits=DEVICE]            swap candidates
+// IDs as the CLI takes them (match/graph_reader.h). The fleet and the zoo
+// are read once per graph state and shared by all requests (MatchCatalog);
+// each request resolves its ids on its own snapshot.
+#include <mutex>
+
+#include <httplib.h>
+
+#include "match/matcher.h"
+#include "server/problem.h"
+#include "server/service.h"
+
+namespace tinykg::server {
+
+// The loaded fleet and zoo, rebuilt when the store's fingerprint changes.
+struct MatchCatalog {
+  struct Fingerprint {
+    uint64_t quads = 0, terms = 0, used_bytes = 0;
+    friend bool operator==(const Fingerprint&, const Fingerprint&) = default;
+  };
+  struct Loaded {
+    Fingerprint fingerprint;
+    match::Matcher matcher;  // over `closed`; only ever copied with_source()
+  };
+  std::mutex mutex;
+  std::shared_ptr<const Loaded> loaded;
+};
+
+namespace {
+
+using nlohmann::json;
+
+// The source of the catalog's own Matcher once the fleet and zoo are read:
+// every lookup goes through a request's snapshot instead.
+class ClosedSource final : public match::SparqlSource {
+ public:
+  Result<sparql::ResultTable> select(std::string_view) const override {
+    return fail("internal error: the match catalog has no snapshot of its own");
+  }
+};
+const ClosedSource kClosed;
+
+Result<MatchCatalog::Fingerprint> fingerprint(kg::KnowledgeGraph& graph) {
+  if (graph.is_remote()) {  // a remote store tells only its size
+    auto quads = graph.remote_store()->count_quads();
+    if (!quads) return quads.failure();
+    return MatchCatalog::Fingerprint{*quads, 0, 0};
+  }
+  store::Store& store = graph.store();
+  store::ReadTxn txn = store.read();
+  return MatchCatalog::Fingerprint{txn.size(), txn.term_count(), store.disk_usage().used_bytes};
+}
+
+Result<std::shared_ptr<const MatchCatalog::Loaded>> catalog(Service& service) {
+  MatchCatalog& c = *service.match_catalog;
+  std::lock_guard lock(c.mutex);
+  auto now = fingerprint(service.graph);
+  if (!now) return now.failure();
+  if (c.loaded && c.loaded->fingerprint == *now) return c.loaded;
+  auto snapshot = match::source_for(service.graph);
+  match::Matcher reader(*snapshot);
+  if (auto fleet = reader.fleet(); !fleet) return fleet.failure();
+  if (auto zoo = reader.zoo(); !zoo) return zoo.failure();
+  c.loaded = std::make_shared<const MatchCatalog::Loaded>(
+      MatchCatalog::Loaded{*now, reader.with_source(kClosed)});
+  return c.loaded;
+}
+
+// Unknown ids are 404, ambiguous ones 400 (the message lists the candidates).
+void send_lookup_problem(const httplib::Request& req, httplib::Response& res,
+                         const std::string& error) {
+  send_problem(req, res, error.starts_with("no ") ? 404 : 400, error);
+}
+
+std::optional<std::string> required_param(const httplib::Request& req, httplib::Response& res,
+                                          const std::string& name) {
+  std::string value = req.get_param_value(name);
+  if (value.empty()) {
+    send_problem(req, res, 400, "give the query parameter '" + name + "'");
+    return std::nullopt;
+  }
+  return value;
+}
+
+struct ListOptions {
+  match::MatchOptions match;
+  bool reasons = false;
+};
+
+std::optional<ListOptions> list_options(const httplib::Request& req, httplib::Response& res) {
+  ListOptions o;
+  std::string include = req.has_param("include") ? req.get_param_value("include") : "fits";
+  if (include == "all") {
+    o.match.include = match::MatchOptions::Include::All;
+  } else if (include != "fits") {
+    send_problem(req, res, 400, "include must be 'fits' or 'all', not '" + include + "'");
+    return std::nullopt;
+  }
+  std::string reasons = req.get_param_value("reasons");
+  if (!reasons.empty() && reasons != "true" && reasons != "false") {
+    send_problem(req, res, 400, "reasons must be 'true' or 'false', not '" + reasons + "'");
+    return std::nullopt;
+  }
+  o.reasons = reasons == "true";
+  o.match.explain = o.reasons;
+  return o;
+}
+
+json kb_or_null(const match::MemoryFigure& f) { return f.known() ? json(f.kilobytes) : json(); }
+
+json optional_number(std::optional<double> v) { return v ? json(*v) : json(); }
+
+json fits_json(match::FitVerdict v) {
+  return v == match::FitVerdict::Unknown ? json() : json(v == match::FitVerdict::Fits);
+}
+
+// The reasons behind the verdict (FitResult::summary's selection), one per item.
+json reasons_json(const match::FitResult& r) {
+  using Outcome = match::FitReason::Outcome;
+  Outcome shown = r.verdict == match::FitVerdict::DoesNotFit ? Outcome::Refused
+                  : r.verdict == match::FitVerdict::Unknown  ? Outcome::Unknown
+                                                             : Outcome::Satisfied;
+  json out = json::array();
+  for (const auto& reason : r.reasons) {
+    if (reason.outcome == shown) out.push_back(reason.text);
+  }
+  return out;
+}
+
+json model_json(const match::ModelEntry& m) {
+  const auto& r = m.requirements;
+  return {{"uuid", r.identifier.empty() ? json() : json(r.identifier)},
+          {"name", r.label()},
+          {"iri", r.iri},
+          {"category", m.facts.category.empty() ? json() : json(m.facts.category)},
+          {"accuracy", optional_number(m.facts.accuracy)},
+          {"macs", optional_number(m.facts.macs)},
+          {"ram_kb", kb_or_null(r.ram)},
+          {"flash_kb", kb_or_null(r.flash)}};
+}
+
+void add_estimate(json& item, const match::ModelEntry& m, const match::DeviceCapabilities& d) {
+  auto e = match::estimate(m.facts.workload, d.hardware);
+  item["latency_ms"] = e ? json(e->latency_ms) : json();
+  item["energy_mj"] = e ? json(e->energy_mj) : json();
+}
+
+void models_for_device(Service& service, const httplib::Request& req, httplib::Response& res) {
+  if (!service.authorize_read(req, res)) return;
+  auto id = required_param(req, res, "device");
+  auto options = id ? list_options(req, res) : std::nullopt;
+  if (!options) return;
+  auto loaded = catalog(service);
+  if (!loaded) return send_problem(req, res, 500, loaded.error());
+  auto snapshot = match::source_for(service.graph);
+  match::Matcher matcher = (*loaded)->matcher.with_source(*snapshot);
+  auto board = matcher.device(*id);
+  if (!board) return send_lookup_problem(req, res, board.error());
+  auto matches = matcher.models_for(*board, options->match);
+  if (!matches) return send_problem(req, res, 500, matches.error());
+  json items = json::array();
+  for (const auto& m : *matches) {
+    json item = model_json(*m.model);
+    add_estimate(item, *m.model, *board);
+    item["fits"] = fits_json(m.verdict);
+    if (options->reasons) item["reasons"] = reasons_json(m.explanation);
+    items.push_back(std::move(item));
+  }
+  send_json(res, 200, {{"device", board->iri}, {"items", std::move(items)}});
+}
+
+void devices_for_model(Service& service, const httplib::Request& req, httplib::Response& res) {
+  if (!service.authorize_read(req, res)) return;
+  auto id = required_param(req, res, "model");
+  auto options = id ? list_options(req, res) : std::nullopt;
+  if (!options) return;
+  auto loaded = catalog(service);
+  if (!loaded) return send_problem(req, res, 500, loaded.error());
+  auto snapshot = match::source_for(service.graph);
+  match::Matcher matcher = (*loaded)->matcher.with_source(*snapshot);
+  auto model = matcher.model(*id);
+  if (!model) return send_lookup_problem(req, res, model.error());
+  auto matches = matcher.devices_for(model->requirements, options->match);
+  if (!matches) return send_problem(req, res, 500, matches.error());
+  json items = json::array();
+  for (const auto& m : *matches) {
+    const match::DeviceCapabilities& d = *m.device;
+    json sensors = json::array();
+    for (const auto& kind : d.sensors.kinds) sensors.push_back(match::local_name(kind));
+    json item = {{"iri", d.iri},
+                 {"name", d.title.empty() ? json() : json(d.title)},
+                 {"ram_kb", kb_or_null(d.ram)},
+                 {"flash_kb", kb_or_null(d.flash)},
+                 {"sensors", std::move(sensors)},
+                 {"core", d.hardware.core ? json(match::to_string(*d.hardware.core)) : json()},
+                 {"clock_mhz", optional_number(d.hardware.clock_mhz)}};
+    add_estimate(item, *model, d);
+    item["fits"] = fits_json(m.verdict);
+    if (options->reasons) item["reasons"] = reasons_json(m.explanation);
+    items.push_back(std::move(item));
+  }
+  const std::string& uuid = model->requirements.identifier;
+  send_json(res, 200, {{"model", uuid.empty() ? model->requirements.iri : uuid},
+                       {"items", std::move(items)}});
+}
+
+void similar_models(Service& service, const httplib::Request& req, httplib::Response& res) {
+  if (!service.authorize_read(req, res)) return;
+  auto id = required_param(req, res, "model");
+  if (!id) return;
+  auto limit = size_param(req, res, "limit", 10);
+  if (!limit) return;
+  auto loaded = catalog(service);
+  if (!loaded) return send_problem(req, res, 500, loaded.error());
+  auto snapshot = match::source_for(service.graph);
+  match::Matcher matcher = (*loaded)->matcher.with_source(*snapshot);
+  auto model = matcher.model(*id);
+  if (!model) return send_lookup_problem(req, res, model.error());
+  std::optional<match::DeviceCapabilities> board;
+  if (std::string fits = req.get_param_value("fits"); !fits.empty()) {
+    auto found = matcher.device(fits);
+    if (!found) return send_lookup_problem(req, res, found.error());
+    board = std::move(found).value();
+  }
+  auto similar = matcher.similar(*model, board ? &*board : nullptr);
+  if (!similar) return send_problem(req, res, 500, similar.error());
+  json items = json::array();
+  for (const auto& s : *similar) {
+    if (items.size() >= *limit) break;
+    json item = model_json(*s.model);
+    item["score"] = s.similarity.score;
+    const auto& p = s.similarity.parts;
+    item["distance"] = {{"task", p[0]}, {"input", p[1]}, {"operators", p[2]}, {"cost", p[3]}};
+    if (board) add_estimate(item, *s.model, *board);
+    items.push_back(std::move(item));
+  }
+  const std::string& uuid = model->requirements.identifier;
+  json body = {{"model", uuid.empty() ? model->requirements.iri : uuid}, {"items", std::move(items)}};
+  if (board) body["fits"] = board->iri;
+  send_json(res, 200, body);
+}
+
+}  // namespace
+
+void add_match_routes(httplib::Server& http, Service& service) {
+  service.match_catalog = std::make_shared<MatchCatalog>();
+  http.Get("/api/match/models", with_service(service, models_for_device));
+  http.Get("/api/match/devices", with_service(service, devices_for_model));
+  http.Get("/api/match/similar", with_service(service, similar_models));
+}
+
+}  // namespace tinykg::server
