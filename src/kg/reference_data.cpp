@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "kg/td/thing_description.h"
 
 namespace tinykg::kg {
 namespace fs = std::filesystem;
@@ -16,6 +20,13 @@ std::vector<fs::path> files_with_extension(const fs::path& dir, const std::strin
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 }  // namespace
@@ -34,10 +45,13 @@ Result<ReferenceImport> import_reference_data(KnowledgeGraph& graph,
   if (!ontology.ok()) return ontology.failure();
   report.triples += ontology->quads_added;
 
-  for (const fs::path& device : files_with_extension(root / "reference" / "devices", ".ttl")) {
-    auto added = graph.add_device_file(device.string());
-    if (!added.ok()) return added.failure();
-    report.triples += added->quads_added;
+  // The boards as W3C WoT Thing Descriptions (devices-td/); the Turtle
+  // versions in devices/ describe the same capability graph.
+  for (const fs::path& device :
+       files_with_extension(root / "reference" / "devices-td", ".jsonld")) {
+    auto added = td::import_td(graph, read_file(device));
+    if (!added.ok()) return fail("{}: {}", device.string(), added.error());
+    report.triples += added->report.quads_added;
     ++report.devices;
   }
   for (const fs::path& model : files_with_extension(models, ".tflite")) {

@@ -1,12 +1,14 @@
 // JSON API for devices (boards):
 //   GET    /api/devices?limit&offset&min_ram_kb&min_flash_kb   list (filtered, paged)
-//   POST   /api/devices   a board description as text/turtle or application/n-triples
+//   POST   /api/devices   a board description as text/turtle or application/n-triples, or a
+//                          W3C Thing Description as application/td+json (validated first)
 //   GET    /api/devices/{IRI, percent-encoded}   detail with its parts
 //   DELETE /api/devices/{IRI, percent-encoded}
 #include <cstdlib>
 
 #include <httplib.h>
 
+#include "kg/td/thing_description.h"
 #include "kg/vocabulary.h"
 #include "server/negotiation.h"
 #include "server/problem.h"
@@ -47,11 +49,24 @@ void list_devices(Service& service, const httplib::Request& req, httplib::Respon
 void add_device(Service& service, const httplib::Request& req, httplib::Response& res) {
   if (!service.authorize(req, res, Role::Write)) return;
   const std::string type = media_type(req.get_header_value("Content-Type"));
+  // A TD is validated and mapped by the TD layer; an invalid one stores
+  // nothing and the answer lists its problems. Anonymous TDs get a fresh id.
+  if (type == "application/td+json" || type == "application/ld+json" ||
+      type == "application/json") {
+    auto imported = kg::td::import_td(service.graph, req.body, kg::td::fresh_thing_id());
+    if (!imported.ok()) return send_problem(req, res, 400, imported.error());
+    send_json(res, 201, {{"device", imported->device},
+                         {"replaced", imported->replaced},
+                         {"quads_read", imported->report.quads_read},
+                         {"quads_added", imported->report.quads_added}});
+    return;
+  }
   std::optional<rdf::Syntax> syntax;
   if (type == "text/turtle") syntax = rdf::Syntax::Turtle;
   if (type == "application/n-triples") syntax = rdf::Syntax::NTriples;
   if (!syntax) {
-    send_problem(req, res, 415, "send a board description as text/turtle or application/n-triples");
+    send_problem(req, res, 415, "send a board description as text/turtle or application/n-triples, "
+                 "or a Thing Description as application/td+json");
     return;
   }
   auto report = service.graph.add_device_rdf(req.body, *syntax, "request body");
