@@ -6,8 +6,13 @@
 namespace tinykg::cli {
 
 kg::KnowledgeGraph& Context::graph(bool read_only) {
-  if (!graph_) graph_ = take(kg::KnowledgeGraph::open(db_dir, read_only));
+  if (!graph_) graph_ = take(kg::KnowledgeGraph::open(location(), read_only));
   return *graph_;
+}
+
+kg::remote::StoreLocation Context::location() const {
+  if (store_spec.empty()) return kg::remote::StoreLocation{.db_dir = db_dir};
+  return take(kg::remote::parse_store_location(store_spec));
 }
 
 std::string Context::text_or_file(const std::string& text, const std::string& file,

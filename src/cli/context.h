@@ -22,6 +22,10 @@ class Context {
  public:
   std::string db_dir = "./tinykg-db";
   std::string data_dir;  // the project's data/ folder (reference models, cards, queries)
+  std::string store_spec;  // --store embedded:DIR | sparql:URL[,...]; empty: embedded db_dir
+
+  // Where the graph lives: --store when given, else the embedded store in db_dir.
+  kg::remote::StoreLocation location() const;
 
   kg::KnowledgeGraph& graph(bool read_only = false);
 
@@ -44,17 +48,23 @@ class Context {
 void add_model_add(CLI::App& model, Context& ctx);
 void add_model_inspect(CLI::App& model, Context& ctx);
 void add_model_list(CLI::App& model, Context& ctx);
+void add_model_export_c(CLI::App& model, Context& ctx);  // src/deploy/c_export.h
 void add_device_add(CLI::App& device, Context& ctx);
 void add_device_list(CLI::App& device, Context& ctx);
+void add_device_validate(CLI::App& device, Context& ctx);  // Thing Descriptions (device_td.cpp)
+void add_device_export(CLI::App& device, Context& ctx);
 void add_load(CLI::App& app, Context& ctx);
 void add_dump(CLI::App& app, Context& ctx);
 void add_backup(CLI::App& app, Context& ctx);
 void add_stats(CLI::App& app, Context& ctx);
+void add_verify(CLI::App& app, Context& ctx);
 void add_query(CLI::App& app, Context& ctx);
 void add_update(CLI::App& app, Context& ctx);
 void add_demo(CLI::App& app, Context& ctx);
 void add_serve(CLI::App& app, Context& ctx);
 void add_token(CLI::App& app, Context& ctx);
 void add_match(CLI::App& app, Context& ctx);  // `match …` and `rank` (src/match/)
+void add_deploy(CLI::App& app, Context& ctx);  // `deploy …` campaigns (src/deploy/)
+void add_sync(CLI::App& app, Context& ctx);   // `sync push|pull` (remote store)
 
 }  // namespace tinykg::cli

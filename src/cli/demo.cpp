@@ -25,7 +25,8 @@ void add_demo(CLI::App& app, Context& ctx) {
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
             .count();
     std::cout << fmt::format("Imported {} models and {} devices ({} triples) into {} in {:.0f} ms\n",
-                             report.models, report.devices, report.triples, ctx.db_dir, ms);
+                             report.models, report.devices, report.triples,
+                             ctx.location().to_string(), ms);
     for (const auto& study : kg::case_studies(ctx.data_dir)) {
       std::ifstream in(study.query_path);
       if (!in) throw CliError("cannot open query file '" + study.query_path + "'");

@@ -1,12 +1,16 @@
 #include "kg/knowledge_graph.h"
 
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <sstream>
 #include <span>
 #include <unordered_set>
 
 #include "kg/model_card.h"
 #include "kg/model_mapping.h"
+#include "kg/remote/graph_ops.h"
+#include "kg/remote/skolem.h"
 #include "kg/vocabulary.h"
 #include "model/analyzer.h"
 #include "rdf/serd_io.h"
@@ -138,6 +142,21 @@ Result<uint64_t> erase_resource(store::Store& store, const std::string& root_iri
   return removed;
 }
 
+// What a remote read failure becomes where the facade's signature has no Result.
+template <typename T>
+T value_or_throw(Result<T> r) {
+  return std::move(r).value_or_throw();
+}
+
+bool describes_device(const std::vector<rdf::Quad>& quads) {
+  const rdf::Term type = rdf::Term::iri(std::string(rdf::kRdfType));
+  const rdf::Term smart_sensor = vocab::term(vocab::kS3n, "SmartSensor");
+  for (const rdf::Quad& q : quads) {
+    if (q.predicate == type && q.object == smart_sensor) return true;
+  }
+  return false;
+}
+
 uint64_t count_instances(const store::ReadTxn& txn, const rdf::Term& type) {
   auto p = txn.find_id(rdf::Term::iri(std::string(rdf::kRdfType)));
   auto o = txn.find_id(type);
@@ -154,6 +173,25 @@ Result<std::unique_ptr<KnowledgeGraph>> KnowledgeGraph::open(const std::string& 
   return std::unique_ptr<KnowledgeGraph>(new KnowledgeGraph(std::move(store).value()));
 }
 
+Result<std::unique_ptr<KnowledgeGraph>> KnowledgeGraph::open(
+    const remote::StoreLocation& location, bool read_only) {
+  if (location.kind == remote::StoreLocation::Kind::Embedded) {
+    return open(location.db_dir, read_only);
+  }
+  auto remote = remote::RemoteStore::connect(location.remote);
+  if (!remote.ok()) return remote.failure();
+  return std::unique_ptr<KnowledgeGraph>(new KnowledgeGraph(std::move(remote).value()));
+}
+
+store::Store& KnowledgeGraph::store() {
+  if (remote_) {
+    throw Error("this needs the embedded store, but the graph is in the remote store " +
+                remote_->config().query_url +
+                " (use `tinykg sync pull` to copy it into an embedded store first)");
+  }
+  return *store_;
+}
+
 Result<LoadReport> KnowledgeGraph::load_files(const std::vector<std::string>& paths,
                                               const std::string& graph_iri) {
   LoadOptions opts;
@@ -165,6 +203,7 @@ Result<LoadReport> KnowledgeGraph::load_files(const std::vector<std::string>& pa
 // visible before the commit, and any error aborts everything.
 Result<LoadReport> KnowledgeGraph::load_files(const std::vector<std::string>& paths,
                                               const LoadOptions& opts) {
+  if (remote_) return remote::load_files(*remote_, paths, opts);
   store::WriteTxn txn = store_->write();
   auto loaded = store::bulk_load(*store_, txn, paths, opts);
   if (!loaded.ok()) return loaded.failure();  // txn aborts on destruction
@@ -174,6 +213,15 @@ Result<LoadReport> KnowledgeGraph::load_files(const std::vector<std::string>& pa
 }
 
 Result<LoadReport> KnowledgeGraph::add_device_file(const std::string& path) {
+  if (remote_) {
+    auto syntax = rdf::syntax_for_path(path);
+    if (!syntax) return fail("{}: unknown RDF syntax (use .ttl, .nt, .nq or .trig)", path);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail("cannot open '{}'", path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return add_device_rdf(text.str(), *syntax, path);
+  }
   const rdf::Term type = rdf::Term::iri(std::string(rdf::kRdfType));
   const rdf::Term smart_sensor = rdf::Term::iri(std::string(vocab::kS3n) + "SmartSensor");
   bool has_device = false;
@@ -227,6 +275,17 @@ Result<ModelImport> KnowledgeGraph::add_model_bytes(std::string_view tflite_byte
 Result<ModelImport> KnowledgeGraph::import_model(model::ModelInfo info, const ModelCard& card) {
   std::vector<rdf::Quad> quads = model_to_quads(info, card);
   const std::string iri = model_iri(card);
+  if (remote_) {
+    auto present = remote::has_subject(*remote_, iri);
+    if (!present.ok()) return present.failure();
+    if (*present) {
+      return fail("model '{}' (identifier {}) is already in the graph", card.name,
+                  card.identifier);
+    }
+    auto report = remote::add_quads(*remote_, quads, iri);
+    if (!report.ok()) return report.failure();
+    return ModelImport{iri, card.name, std::move(info), report->quads_added};
+  }
   {
     store::ReadTxn txn = store_->read();
     auto id = txn.find_id(rdf::Term::iri(iri));
@@ -249,11 +308,26 @@ Result<uint64_t> KnowledgeGraph::delete_model(std::string_view identifier) {
     return t.is_iri() && t.value.starts_with(vocab::kNeuralNetworkBase) &&
            t.value.ends_with(suffix);
   };
+  if (remote_) return remote::erase_owned(*remote_, root, owned);
   return erase_resource(*store_, root, owned);
 }
 
 Result<LoadReport> KnowledgeGraph::add_device_rdf(std::string_view text, rdf::Syntax syntax,
                                                   std::string_view source_name) {
+  if (remote_) {
+    std::vector<rdf::Quad> quads;
+    rdf::ReadOptions read;
+    read.blank_prefix = "s" + remote::skolem_scope(text) + "x";
+    Status st = rdf::read_rdf_string(text, syntax, [&](const rdf::Quad& q) {
+      quads.push_back({q.subject, q.predicate, q.object, {}});
+    }, read, source_name);
+    if (!st.ok()) return st.failure();
+    if (!describes_device(quads)) {
+      return fail("{}: describes no device (expected a subject of type s3n:SmartSensor)",
+                  source_name);
+    }
+    return remote::add_quads(*remote_, quads, "");
+  }
   const rdf::Term type = rdf::Term::iri(std::string(rdf::kRdfType));
   const rdf::Term smart_sensor = vocab::term(vocab::kS3n, "SmartSensor");
   bool has_device = false;
@@ -279,11 +353,30 @@ Result<uint64_t> KnowledgeGraph::delete_device(const std::string& iri) {
   auto owned = [&](const rdf::Term& t) {
     return t.is_blank() || (t.is_iri() && t.value.starts_with(below));
   };
+  if (remote_) return remote::erase_owned(*remote_, iri, owned);
   return erase_resource(*store_, iri, owned);
 }
 
 Result<LoadReport> KnowledgeGraph::add_rdf(std::string_view text, rdf::Syntax syntax,
                                            const std::string& graph_iri, bool replace) {
+  if (remote_) {
+    std::vector<rdf::Quad> quads;
+    rdf::ReadOptions read;
+    read.blank_prefix = "s" + remote::skolem_scope(text) + "x";
+    const rdf::Term graph = graph_iri.empty() ? rdf::Term{} : rdf::Term::iri(graph_iri);
+    Status st = rdf::read_rdf_string(text, syntax, [&](const rdf::Quad& q) {
+      quads.push_back({q.subject, q.predicate, q.object, graph});
+    }, read, "request body");
+    if (!st.ok()) return st.failure();
+    if (replace) {
+      if (Status cleared = remote_->raw_update("CLEAR SILENT GRAPH " +
+                                               remote::iri_ref(remote_->store_graph(graph_iri)));
+          !cleared.ok()) {
+        return cleared.failure();
+      }
+    }
+    return remote::add_quads(*remote_, quads, "");
+  }
   store::WriteTxn txn = store_->write();
   if (replace) {
     if (auto g = graph_id(txn, graph_iri)) {
@@ -307,6 +400,14 @@ Result<LoadReport> KnowledgeGraph::add_rdf(std::string_view text, rdf::Syntax sy
 }
 
 Result<uint64_t> KnowledgeGraph::clear_graph(const std::string& graph_iri) {
+  if (remote_) {
+    auto count = remote_->count_graph(graph_iri);
+    if (!count.ok()) return count.failure();
+    Status st = remote_->raw_update("CLEAR SILENT GRAPH " +
+                                    remote::iri_ref(remote_->store_graph(graph_iri)));
+    if (!st.ok()) return st.failure();
+    return *count;
+  }
   store::WriteTxn txn = store_->write();
   auto g = graph_id(txn, graph_iri);
   if (!g) return uint64_t{0};
@@ -321,6 +422,7 @@ Result<uint64_t> KnowledgeGraph::clear_graph(const std::string& graph_iri) {
 
 bool KnowledgeGraph::has_graph(const std::string& graph_iri) const {
   if (graph_iri.empty()) return true;
+  if (remote_) return value_or_throw(remote_->count_graph(graph_iri)) > 0;
   store::ReadTxn txn = store_->read();
   auto g = graph_id(txn, graph_iri);
   return g && txn.count({store::kNoId, store::kNoId, store::kNoId, *g}) > 0;
@@ -328,6 +430,11 @@ bool KnowledgeGraph::has_graph(const std::string& graph_iri) const {
 
 void KnowledgeGraph::for_each_quad(const std::string& graph_iri,
                                    const rdf::QuadSink& sink) const {
+  if (remote_) {
+    Status st = remote_->for_each_quad(graph_iri, sink);
+    if (!st.ok()) throw Error(st.error());
+    return;
+  }
   store::ReadTxn txn = store_->read();
   auto g = graph_id(txn, graph_iri);
   if (!g) return;
@@ -337,7 +444,36 @@ void KnowledgeGraph::for_each_quad(const std::string& graph_iri,
   while (cursor.next(q)) sink(rdf::Quad{txn.term(q.s), txn.term(q.p), txn.term(q.o), graph});
 }
 
+Result<std::vector<std::string>> KnowledgeGraph::graph_names() const {
+  if (remote_) return remote_->graph_names();
+  auto table = query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g");
+  if (!table.ok()) return table.failure();
+  std::vector<std::string> names;
+  for (const auto& row : table->rows) {
+    if (row[0] && row[0]->is_iri()) names.push_back(row[0]->value);
+  }
+  return names;
+}
+
+Result<LoadReport> KnowledgeGraph::add_quads(const QuadProducer& produce,
+                                             const std::string& blank_scope,
+                                             const std::function<void(uint64_t)>& on_batch) {
+  if (remote_) return remote::add_stream(*remote_, produce, blank_scope, on_batch);
+  LoadReport report;
+  store::WriteTxn txn = store_->write();
+  Status st = produce([&](const rdf::Quad& q) {
+    ++report.quads_read;
+    if (txn.insert(q)) ++report.quads_added;
+  });
+  if (!st.ok()) return st.failure();
+  st = txn.commit();
+  if (!st.ok()) return st.failure();
+  if (on_batch) on_batch(report.quads_read);
+  return report;
+}
+
 std::vector<rdf::Quad> KnowledgeGraph::describe(const std::string& iri) const {
+  if (remote_) return value_or_throw(remote::describe(*remote_, iri));
   store::ReadTxn txn = store_->read();
   std::vector<rdf::Quad> quads;
   auto s = txn.find_id(rdf::Term::iri(iri));
@@ -350,12 +486,19 @@ std::vector<rdf::Quad> KnowledgeGraph::describe(const std::string& iri) const {
 }
 
 GraphStats KnowledgeGraph::stats() const {
+  if (remote_) {
+    return GraphStats{
+        value_or_throw(remote_->count_quads()),
+        value_or_throw(remote_->count_instances(vocab::term(vocab::kNnet, "NeuralNetwork"))),
+        value_or_throw(remote_->count_instances(vocab::term(vocab::kS3n, "SmartSensor")))};
+  }
   store::ReadTxn txn = store_->read();
   return GraphStats{txn.size(), count_instances(txn, vocab::term(vocab::kNnet, "NeuralNetwork")),
                     count_instances(txn, vocab::term(vocab::kS3n, "SmartSensor"))};
 }
 
 Result<sparql::ResultTable> KnowledgeGraph::query(std::string_view text) const {
+  if (remote_) return remote_->select(text);
   store::ReadTxn txn = store_->read();
   return sparql::run_select(txn, text);
 }
@@ -363,11 +506,21 @@ Result<sparql::ResultTable> KnowledgeGraph::query(std::string_view text) const {
 Result<sparql::QueryResult> KnowledgeGraph::run_query(std::string_view text,
                                                       const sparql::QueryOptions& options,
                                                       sparql::QueryProfile* profile) const {
+  if (remote_) {
+    // The remote store is asked for the configured graph; a request's own
+    // dataset (the protocol's default-graph-uri) would need rewriting there.
+    if (options.dataset) {
+      return fail("not supported yet: default-graph-uri / named-graph-uri on a remote store "
+                  "(use FROM / FROM NAMED in the query)");
+    }
+    return remote_->query(text, options.union_default_graph);
+  }
   store::ReadTxn txn = store_->read();
   return sparql::run_query(txn, text, options, profile);
 }
 
 Status KnowledgeGraph::update(std::string_view text, const sparql::QueryOptions& options) {
+  if (remote_) return remote_->update(text);
   store::WriteTxn txn = store_->write();
   Status st = sparql::run_update(txn, text, options);
   if (!st.ok()) return st;  // dropping txn aborts every change of the request

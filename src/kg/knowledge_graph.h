@@ -2,8 +2,16 @@
 // call. It owns the store and turns user-level actions (import a model, add a
 // device, load RDF, ask a query) into store transactions. Every action is one
 // transaction: it either fully happens or leaves the graph as it was.
+//
+// The graph may instead live in a remote SPARQL 1.1 store (open() with a
+// sparql: location, docs/remote-store.md): the same calls then become SPARQL
+// Protocol requests. Differences there: a large write is several idempotent
+// requests rather than one transaction (re-running a failed import repairs
+// it), quads_added counts the store's growth, query profiles stay empty, and
+// store() — raw LMDB access (backup, dump, stats) — throws tinykg::Error.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -11,6 +19,8 @@
 
 #include "common/result.h"
 #include "kg/model_card.h"
+#include "kg/remote/remote_config.h"
+#include "kg/remote/remote_store.h"
 #include "model/model_info.h"
 #include "rdf/serd_io.h"
 #include "sparql/engine.h"
@@ -46,6 +56,13 @@ class KnowledgeGraph {
  public:
   static Result<std::unique_ptr<KnowledgeGraph>> open(const std::string& db_dir,
                                                       bool read_only = false);
+  // The embedded store in location.db_dir, or a remote SPARQL store (checked
+  // with one ASK request).
+  static Result<std::unique_ptr<KnowledgeGraph>> open(const remote::StoreLocation& location,
+                                                      bool read_only = false);
+  bool is_remote() const { return remote_ != nullptr; }
+  // The remote store, or nullptr when the graph is embedded.
+  const remote::RemoteStore* remote_store() const { return remote_.get(); }
 
   // Loads RDF files (syntax from the extension) into `graph_iri` (empty: the
   // default graph) in one transaction: any error loads nothing.
@@ -90,7 +107,17 @@ class KnowledgeGraph {
   // The default graph always exists; a named graph exists while it has quads.
   bool has_graph(const std::string& graph_iri) const;
   // Streams the quads of one graph from one snapshot, in index order.
+  // Remote: page by page (remote_store.h); a failed request throws tinykg::Error.
   void for_each_quad(const std::string& graph_iri, const rdf::QuadSink& sink) const;
+  // Names of the named graphs that hold quads (not the default graph), sorted.
+  Result<std::vector<std::string>> graph_names() const;
+  // Adds the quads `produce` streams (their graph as given; blank nodes of
+  // one call are one document). Embedded: one transaction. Remote: batches
+  // with blank nodes skolemised in `blank_scope`; `on_batch` sees the count
+  // sent so far. The copy path of `tinykg sync`.
+  using QuadProducer = std::function<Status(const rdf::QuadSink&)>;
+  Result<LoadReport> add_quads(const QuadProducer& produce, const std::string& blank_scope,
+                               const std::function<void(uint64_t)>& on_batch = {});
   // The quads whose subject is `iri`, across all graphs (detail views).
   std::vector<rdf::Quad> describe(const std::string& iri) const;
   GraphStats stats() const;
@@ -106,12 +133,16 @@ class KnowledgeGraph {
   Result<sparql::ResultTable> list_models() const;
   Result<sparql::ResultTable> list_devices() const;
 
-  store::Store& store() { return *store_; }
+  // The embedded LMDB store; throws tinykg::Error on a remote graph.
+  store::Store& store();
 
  private:
   explicit KnowledgeGraph(std::unique_ptr<store::Store> store) : store_(std::move(store)) {}
+  explicit KnowledgeGraph(std::unique_ptr<remote::RemoteStore> remote)
+      : remote_(std::move(remote)) {}
   Result<ModelImport> import_model(model::ModelInfo info, const ModelCard& card);
-  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<store::Store> store_;                // embedded, or
+  std::unique_ptr<remote::RemoteStore> remote_;        // remote
 };
 
 }  // namespace tinykg::kg
