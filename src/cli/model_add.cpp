@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "deploy/artifact.h"
 
 namespace tinykg::cli {
 
@@ -15,6 +16,8 @@ void add_model_add(CLI::App& model, Context& ctx) {
   cmd->add_option("--card", *card, "Model card (JSON) with the hand-entered facts");
   cmd->callback([&ctx, file, card] {
     auto import = Context::take(ctx.graph().add_model_file(*file, *card));
+    // Keep the bytes for deployment campaigns and export-c (docs/deploy.md).
+    Context::take(deploy::ArtifactStore(ctx.graph()).put_file(import.iri, *file));
     std::cout << fmt::format(
         "added model {} <{}>: {} operators, {} MACs (reference), RAM {:.1f} kB, Flash {:.1f} kB, "
         "{} triples\n",

@@ -1,0 +1,20 @@
+// HTTP delivery (TD action affordance "deploy", op invokeaction):
+//   POST <href>   Content-Type: application/octet-stream, body = .tflite bytes
+//     X-Model-Sha256: <hex>   X-Model-Id: <model IRI>   X-Model-Ram-Bytes: <arena>
+//   200 {"sha256": "<hash the device computed>"}    installed
+//   4xx/5xx {"error": "..."}                          rejected
+//   GET <href>  -> 200 {"sha256": "<running model hash>" | null}
+#pragma once
+
+#include "deploy/transport.h"
+
+namespace tinykg::deploy {
+
+class HttpTransport final : public Transport {
+ public:
+  DeliveryOutcome deliver(const Delivery& delivery) override;
+  std::optional<std::string> running_hash(const std::string& href,
+                                          std::chrono::milliseconds timeout) override;
+};
+
+}  // namespace tinykg::deploy
