@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 APT_PACKAGES=(
-  build-essential cmake ninja-build pkg-config clang
+  build-essential cmake ninja-build pkg-config clang libclang-rt-dev   # clang: fuzz targets
   libserd-dev serdi liblmdb-dev lmdb-utils
   flatbuffers-compiler libflatbuffers-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev libcpp-httplib-dev libssl-dev
@@ -42,6 +42,7 @@ build() {
   echo "==> building Release into build/"
   cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build -j"$(nproc)"
+  web/build.sh   # the web UI (npm ci + vite) into web/dist, served by `tinykg serve` at /
 }
 
 demo() {
@@ -51,7 +52,8 @@ demo() {
   echo
   echo "Database: build/demo-db  (try: ./build/tinykg --db build/demo-db query -f data/queries/case2-models-for-device.rq)"
   echo "HTTP API: ./build/tinykg --db build/demo-db serve   ->  http://127.0.0.1:8080/sparql and /api (docs/server.md)"
-  echo "Web UI: not part of this build yet (tracked in the web UI issue); the CLI and the HTTP API are the interfaces."
+  echo "Web UI:   the same command serves it at http://127.0.0.1:8080/ (web/README.md); uploads, deletes and"
+  echo "          deployments ask for a token: ./build/tinykg --db build/demo-db token create --role write"
 }
 
 case "${1:-}" in
