@@ -11,6 +11,7 @@
 
 #include <httplib.h>
 
+#include "deploy/artifact.h"
 #include "kg/content_id.h"
 #include "kg/model_card.h"
 #include "kg/model_mapping.h"
@@ -125,6 +126,9 @@ void add_model(Service& service, const httplib::Request& req, httplib::Response&
     send_problem(req, res, 400, import.error());
     return;
   }
+  // Keep the bytes for deployment campaigns (docs/deploy.md).
+  auto artifact = deploy::ArtifactStore(service.graph).put(import->iri, upload->bytes);
+  if (!artifact.ok()) return send_problem(req, res, 500, artifact.error());
   res.set_header("Location", "/api/models/" + identifier);
   send_json(res, 201,
             {{"identifier", identifier},

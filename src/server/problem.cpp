@@ -35,7 +35,10 @@ void send_problem(const httplib::Request& req, httplib::Response& res, int statu
                          {"detail", detail},
                          {"instance", req.path}};
   res.status = status;
-  res.set_content(body.dump(), std::string(kProblemJson).c_str());
+  // Paths and details may echo invalid UTF-8 from the request; dump() would
+  // throw from the error handler and end the process (fuzz/http_api_fuzz).
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  std::string(kProblemJson).c_str());
 }
 
 }  // namespace tinykg::server

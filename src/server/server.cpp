@@ -119,6 +119,10 @@ void Server::Impl::configure() {
   add_model_routes(http, service);
   add_device_routes(http, service);
   add_stats_routes(http, service);
+  add_deployment_routes(http, service);
+  add_match_routes(http, service);
+  add_thing_routes(http, service);
+  add_static_routes(http, service);
 }
 
 Server::Server(kg::KnowledgeGraph& graph, ServerOptions options)
@@ -154,6 +158,7 @@ Result<int> Server::start() {
 
 void Server::stop() {
   if (!impl_->started) return;
+  close_event_streams(impl_->service);
   impl_->http.stop();
   if (impl_->listener.joinable()) impl_->listener.join();
   impl_->started = false;

@@ -36,6 +36,8 @@ struct ServerOptions {
   // Origins allowed by CORS; "*" allows any; empty sends no CORS headers.
   std::vector<std::string> cors_origins;
   bool access_log = true;  // one spdlog line per request
+  // The web UI's built files (web/dist) served at `/`; empty: no static files.
+  std::string web_root;
 };
 
 class Server {

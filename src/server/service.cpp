@@ -54,7 +54,9 @@ bool Service::authorize_read(const httplib::Request& req, httplib::Response& res
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
-  res.set_content(body.dump(), "application/json");
+  // Invalid UTF-8 from stored data or the request becomes U+FFFD, not an exception.
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json");
 }
 
 std::optional<size_t> size_param(const httplib::Request& req, httplib::Response& res,

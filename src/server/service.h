@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,10 +24,17 @@ struct Response;
 
 namespace tinykg::server {
 
+struct MatchCatalog;  // api_match.cpp
+class ThingDirectory;  // thing_directory.h
+
 struct Service {
   kg::KnowledgeGraph& graph;
   const ServerOptions& options;
   TokenStore tokens;
+  // The match engine's fleet and zoo, read once per graph state (api_match.cpp).
+  std::shared_ptr<MatchCatalog> match_catalog;
+  // The WoT Discovery directory behind /things (api_things.cpp).
+  std::shared_ptr<ThingDirectory> things;
 
   // True if the request may go on. Otherwise `res` holds the problem: 401
   // without a valid bearer token (with WWW-Authenticate), 403 when the
@@ -73,6 +81,14 @@ void add_graph_store_routes(httplib::Server& http, Service& service);
 void add_model_routes(httplib::Server& http, Service& service);
 void add_device_routes(httplib::Server& http, Service& service);
 void add_stats_routes(httplib::Server& http, Service& service);
+void add_deployment_routes(httplib::Server& http, Service& service);  // src/deploy/ campaigns
+void add_match_routes(httplib::Server& http, Service& service);
+void add_static_routes(httplib::Server& http, Service& service);  // static_files.cpp
+void add_thing_routes(httplib::Server& http, Service& service);  // WoT Discovery directory
+// Ends the directory's open /events streams so that stop() need not wait for them.
+void close_event_streams(Service& service);
+// The SPARQL 1.1 Protocol handler of /sparql, for /search/sparql.
+void answer_sparql_request(Service& service, const httplib::Request& req, httplib::Response& res);
 
 // The OpenAPI 3.1 description of the JSON API (openapi.cpp).
 const nlohmann::json& openapi_document();
