@@ -55,8 +55,12 @@ void MqttTransport::on_message(const std::string&, std::string_view payload) {
   if (!reply.is_object() || !reply.contains("request") || !reply["request"].is_number_unsigned()) {
     return;
   }
+  // Read the id first: json's assignment takes its argument by value, and
+  // C++17 evaluates the right side of `=` first, which would move `reply`
+  // out before the key is read from it.
+  const auto id = reply["request"].get<uint64_t>();
   std::lock_guard lock(mutex_);
-  replies_[reply["request"].get<uint64_t>()] = std::move(reply);
+  replies_[id] = std::move(reply);
   replied_.notify_all();
 }
 
