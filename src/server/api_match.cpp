@@ -148,15 +148,33 @@ void add_estimate(json& item, const match::ModelEntry& m, const match::DeviceCap
   item["energy_mj"] = e ? json(e->energy_mj) : json();
 }
 
+// The catalog's matcher reading the graph's current backend. The source must
+// outlive the matcher, so both travel together. nullopt: the problem is sent.
+struct BoundMatcher {
+  std::unique_ptr<match::SparqlSource> source;
+  match::Matcher matcher;
+};
+
+std::optional<BoundMatcher> bind_matcher(Service& service, const httplib::Request& req,
+                                         httplib::Response& res) {
+  auto loaded = catalog(service);
+  if (!loaded) {
+    send_problem(req, res, 500, loaded.error());
+    return std::nullopt;
+  }
+  auto source = match::source_for(service.graph);
+  match::Matcher matcher = (*loaded)->matcher.with_source(*source);
+  return BoundMatcher{std::move(source), std::move(matcher)};
+}
+
 void models_for_device(Service& service, const httplib::Request& req, httplib::Response& res) {
   if (!service.authorize_read(req, res)) return;
   auto id = required_param(req, res, "device");
   auto options = id ? list_options(req, res) : std::nullopt;
   if (!options) return;
-  auto loaded = catalog(service);
-  if (!loaded) return send_problem(req, res, 500, loaded.error());
-  auto snapshot = match::source_for(service.graph);
-  match::Matcher matcher = (*loaded)->matcher.with_source(*snapshot);
+  auto bound = bind_matcher(service, req, res);
+  if (!bound) return;
+  match::Matcher& matcher = bound->matcher;
   auto board = matcher.device(*id);
   if (!board) return send_lookup_problem(req, res, board.error());
   auto matches = matcher.models_for(*board, options->match);
@@ -177,10 +195,9 @@ void devices_for_model(Service& service, const httplib::Request& req, httplib::R
   auto id = required_param(req, res, "model");
   auto options = id ? list_options(req, res) : std::nullopt;
   if (!options) return;
-  auto loaded = catalog(service);
-  if (!loaded) return send_problem(req, res, 500, loaded.error());
-  auto snapshot = match::source_for(service.graph);
-  match::Matcher matcher = (*loaded)->matcher.with_source(*snapshot);
+  auto bound = bind_matcher(service, req, res);
+  if (!bound) return;
+  match::Matcher& matcher = bound->matcher;
   auto model = matcher.model(*id);
   if (!model) return send_lookup_problem(req, res, model.error());
   auto matches = matcher.devices_for(model->requirements, options->match);
@@ -213,10 +230,9 @@ void similar_models(Service& service, const httplib::Request& req, httplib::Resp
   if (!id) return;
   auto limit = size_param(req, res, "limit", 10);
   if (!limit) return;
-  auto loaded = catalog(service);
-  if (!loaded) return send_problem(req, res, 500, loaded.error());
-  auto snapshot = match::source_for(service.graph);
-  match::Matcher matcher = (*loaded)->matcher.with_source(*snapshot);
+  auto bound = bind_matcher(service, req, res);
+  if (!bound) return;
+  match::Matcher& matcher = bound->matcher;
   auto model = matcher.model(*id);
   if (!model) return send_lookup_problem(req, res, model.error());
   std::optional<match::DeviceCapabilities> board;
