@@ -1,4 +1,4 @@
-// tinykg deploy MODEL --to SELECTOR [--wave N[xG]] [--max-failures N|P%] [...]
+// tinykg deploy MODEL --to SELECTOR [--wave N[xG]] [--max-failures N|P%] [--window W]... [...]
 // tinykg deploy status [ID] [--all] [--json]
 // tinykg deploy resume|retry|cancel ID      tinykg deploy rollback ID
 // The campaign runs in this process, with live progress on stderr; if the
@@ -103,6 +103,9 @@ void add_options(CLI::App* cmd, DeployArgs& a) {
   cmd->add_option("--backoff-ms", a.options.backoff_ms, "First retry delay (doubles, with jitter)");
   cmd->add_option("--wave-success", a.options.wave_success,
                   "Share of a wave that must confirm before the next starts (0..1; else pause)");
+  cmd->add_option("--window", a.options.windows,
+                  "Maintenance window in UTC, e.g. 'Mon-Fri 22:00-04:00' (repeatable); "
+                  "nothing is sent outside the windows");
   cmd->add_flag("--json", a.json, "Print the final campaign summary as JSON");
 }
 
@@ -162,11 +165,14 @@ void add_deploy(CLI::App& app, Context& ctx) {
     }
     if (list.empty()) std::cout << "no deployment campaigns\n";
     for (const auto& c : list) {
-      std::cout << fmt::format("{}  {:<9}  {:<8}  {}/{} confirmed, {} failed, {} refused  {}\n", c.id,
+      std::cout << fmt::format("{}  {:<9}  {:<8}  {}/{} confirmed, {} failed, {} refused  {}{}\n", c.id,
                                deploy::to_string(c.status), c.kind,
                                c.count(deploy::DeviceStatus::Confirmed), c.devices.size(),
                                c.count(deploy::DeviceStatus::Failed),
-                               c.count(deploy::DeviceStatus::Refused), c.model_name);
+                               c.count(deploy::DeviceStatus::Refused), c.model_name,
+                               c.waiting_until.empty()
+                                   ? ""
+                                   : "  (waiting for window until " + c.waiting_until + ")");
     }
   });
 

@@ -13,11 +13,12 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::string counts(const deploy::Campaign& c) {
-  return fmt::format("{}/{} done: {} confirmed, {} failed, {} refused",
+  return fmt::format("{}/{} done: {} confirmed, {} failed, {} refused{}",
                      c.devices.size() - c.count(deploy::DeviceStatus::Pending) -
                          c.count(deploy::DeviceStatus::Sending),
                      c.devices.size(), c.count(deploy::DeviceStatus::Confirmed),
-                     c.count(deploy::DeviceStatus::Failed), c.count(deploy::DeviceStatus::Refused));
+                     c.count(deploy::DeviceStatus::Failed), c.count(deploy::DeviceStatus::Refused),
+                     c.waiting_until.empty() ? "" : ", waiting for window until " + c.waiting_until);
 }
 
 size_t current_wave(const deploy::Campaign& c) {
@@ -79,6 +80,14 @@ void print_campaign(const deploy::Campaign& c, long max_devices) {
                            c.count(deploy::DeviceStatus::Refused),
                            c.count(deploy::DeviceStatus::Pending) + c.count(deploy::DeviceStatus::Sending));
   if (!c.reason.empty()) std::cout << "  " << c.reason << "\n";
+  if (!c.options.windows.empty()) {
+    std::string windows;
+    for (const std::string& w : c.options.windows) windows += (windows.empty() ? "" : ", ") + w;
+    std::cout << fmt::format("  maintenance windows (UTC): {}\n", windows);
+  }
+  if (!c.waiting_until.empty()) {
+    std::cout << fmt::format("  waiting for window until {}\n", c.waiting_until);
+  }
   long shown = 0, hidden = 0;
   for (const deploy::DeviceRecord& d : c.devices) {
     const bool problem = d.status == deploy::DeviceStatus::Failed ||

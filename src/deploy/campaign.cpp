@@ -47,6 +47,7 @@ nlohmann::json CampaignOptions::to_json() const {
                       {"check_fit", check_fit}};
   if (max_failures) j["max_failures"] = *max_failures;
   if (max_failure_rate) j["max_failure_rate"] = *max_failure_rate;
+  if (!windows.empty()) j["windows"] = windows;
   return j;
 }
 
@@ -66,6 +67,9 @@ CampaignOptions CampaignOptions::from_json(const nlohmann::json& j) {
   }
   if (j.contains("max_failure_rate") && !j["max_failure_rate"].is_null()) {
     o.max_failure_rate = j["max_failure_rate"].get<double>();
+  }
+  if (j.contains("windows") && j["windows"].is_array()) {
+    o.windows = j["windows"].get<std::vector<std::string>>();
   }
   return o;
 }
@@ -112,6 +116,7 @@ nlohmann::json Campaign::summary(bool with_devices) const {
             {"size_bytes", size_bytes},
             {"status", to_string(status)},
             {"reason", reason.empty() ? json() : json(reason)},
+            {"waiting_until", waiting_until.empty() ? json() : json(waiting_until)},
             {"total", total},
             {"confirmed", confirmed},
             {"failed", failed},

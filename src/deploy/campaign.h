@@ -7,7 +7,9 @@
 // devices (refused ones not counted) must reach `wave_success`, else the
 // campaign pauses for a human to look. Independently, once more than
 // `max_failures` devices (or `max_failure_rate` of all) have failed, the
-// campaign stops at once with status failed.
+// campaign stops at once with status failed. With maintenance windows, no
+// transfer starts outside them: the campaign stays "running" and says until
+// when it waits (`waiting_until`).
 #pragma once
 
 #include <cstdint>
@@ -40,6 +42,9 @@ struct CampaignOptions {
   uint64_t backoff_ms = 200;     // first retry delay; doubles, with ±50 % jitter
   uint64_t backoff_max_ms = 10'000;
   bool check_fit = true;  // re-check fit with the match engine before sending
+  // Maintenance windows (maintenance_window.h syntax, UTC): sends start only
+  // while one is open. Empty: any time.
+  std::vector<std::string> windows;
 
   nlohmann::json to_json() const;
   static CampaignOptions from_json(const nlohmann::json& j);  // missing keys: defaults
@@ -50,6 +55,9 @@ struct CampaignOptions {
 struct DeviceRecord {
   std::string iri;
   std::string href;  // deploy form target (http:// or mqtt://)
+  // The deploy form's contentType. Empty only in records written before it
+  // was kept; those were sent (and are resent) as application/octet-stream.
+  std::string content_type;
   std::string model_iri;
   std::string sha256;
   size_t wave = 0;
@@ -71,6 +79,9 @@ struct Campaign {
   uint64_t size_bytes = 0;
   CampaignStatus status = CampaignStatus::Running;
   std::string reason;  // why it paused or failed
+  // While running outside its maintenance windows: when the next one opens
+  // (ISO 8601 UTC); empty otherwise.
+  std::string waiting_until;
   std::string created;
   std::string finished;
   CampaignOptions options;

@@ -41,6 +41,7 @@ std::string header_triples(const Campaign& c) {
   add(out, "sizeBytes", std::to_string(c.size_bytes));
   add(out, "status", text(to_string(c.status)));
   if (!c.reason.empty()) add(out, "reason", text(c.reason));
+  if (!c.waiting_until.empty()) add(out, "waitingUntil", time(c.waiting_until));
   add(out, "created", time(c.created));
   if (!c.finished.empty()) add(out, "finished", time(c.finished));
   add(out, "options", text(c.options.to_json().dump()));
@@ -55,6 +56,7 @@ std::string record_triples(const Campaign& c, size_t i) {
   add(out, "position", std::to_string(i));
   add(out, "device", iri(d.iri));
   add(out, "href", text(d.href));
+  if (!d.content_type.empty()) add(out, "contentType", text(d.content_type));
   if (!d.model_iri.empty()) add(out, "model", iri(d.model_iri));
   if (!d.sha256.empty()) add(out, "sha256", text(d.sha256));
   add(out, "wave", std::to_string(d.wave));
@@ -111,13 +113,14 @@ Status save_progress(kg::KnowledgeGraph& graph, const Campaign& c,
                      const std::vector<size_t>& positions) {
   // The header's changing facts only: its hasDeviceDeployment links stay.
   std::string update;
-  for (std::string_view local : {"status", "reason", "finished"}) {
+  for (std::string_view local : {"status", "reason", "waitingUntil", "finished"}) {
     update += fmt::format("DELETE WHERE {{ GRAPH {0} {{ {0} {1} ?o }} }} ;\n", iri(c.iri()),
                           tkg(local));
   }
   std::string inserts = fmt::format("  {} {} {}", iri(c.iri()), tkg("status"),
                                     text(to_string(c.status)));
   if (!c.reason.empty()) add(inserts, "reason", text(c.reason));
+  if (!c.waiting_until.empty()) add(inserts, "waitingUntil", time(c.waiting_until));
   if (!c.finished.empty()) add(inserts, "finished", time(c.finished));
   inserts += " .\n";
   for (size_t i : positions) {
@@ -173,6 +176,7 @@ Result<Campaign> load_campaign(kg::KnowledgeGraph& graph, const std::string& id)
   c.size_bytes = std::strtoull(h["sizeBytes"].c_str(), nullptr, 10);
   c.status = campaign_status_from(h["status"]).value_or(CampaignStatus::Failed);
   c.reason = h["reason"];
+  c.waiting_until = h["waitingUntil"];
   c.created = h["created"];
   c.finished = h["finished"];
   auto options = nlohmann::json::parse(h["options"], nullptr, false);
@@ -183,6 +187,7 @@ Result<Campaign> load_campaign(kg::KnowledgeGraph& graph, const std::string& id)
     DeviceRecord d;
     d.iri = p["device"];
     d.href = p["href"];
+    d.content_type = p["contentType"];
     d.model_iri = p["model"];
     d.sha256 = p["sha256"];
     d.wave = std::strtoull(p["wave"].c_str(), nullptr, 10);

@@ -5,10 +5,11 @@
 // Graph <https://tinykg.dev/deployments/{id}> (one named graph per campaign):
 //   <campaign> a tkg:DeploymentCampaign ; tkg:kind "deploy" ; tkg:model <m> ;
 //       tkg:modelName "…" ; tkg:sha256 "…" ; tkg:sizeBytes n ; tkg:status "running" ;
-//       tkg:reason "…" ; tkg:created "…"^^xsd:dateTime ; tkg:finished "…"^^xsd:dateTime ;
+//       tkg:reason "…" ; tkg:waitingUntil "…"^^xsd:dateTime ;
+//       tkg:created "…"^^xsd:dateTime ; tkg:finished "…"^^xsd:dateTime ;
 //       tkg:options "{json}" ; tkg:hasDeviceDeployment <campaign/device/i> .
 //   <campaign/device/i> a tkg:DeviceDeployment ; tkg:position i ; tkg:device <d> ;
-//       tkg:href "…" ; tkg:model <m> ; tkg:sha256 "…" ; tkg:wave w ; tkg:status "confirmed" ;
+//       tkg:href "…" ; tkg:contentType "…" ; tkg:model <m> ; tkg:sha256 "…" ; tkg:wave w ; tkg:status "confirmed" ;
 //       tkg:attempts n ; tkg:error "…" ; tkg:started … ; tkg:finished … ;
 //       tkg:previousModel <p> ; tkg:previousSha256 "…" .
 // Graph <https://tinykg.dev/fleet-state> (what each device runs, after it confirmed):
@@ -29,7 +30,7 @@ inline constexpr std::string_view kFleetStateGraph = "https://tinykg.dev/fleet-s
 
 // The whole campaign (header and every device record), replacing what was stored.
 Status save_campaign(kg::KnowledgeGraph& graph, const Campaign& campaign);
-// Header (status, reason, finished) and the records at `positions`, in one
+// Header (status, reason, waitingUntil, finished) and the records at `positions`, in one
 // transaction; confirmed devices also get their tkg:runsModel in the fleet state.
 Status save_progress(kg::KnowledgeGraph& graph, const Campaign& campaign,
                      const std::vector<size_t>& positions);

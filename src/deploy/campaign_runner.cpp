@@ -12,9 +12,11 @@
 namespace tinykg::deploy {
 
 CampaignRunner::CampaignRunner(kg::KnowledgeGraph& graph, Campaign campaign,
-                               std::map<std::string, Payload> payloads, bool resumed)
+                               std::map<std::string, Payload> payloads, bool resumed,
+                               std::shared_ptr<const Clock> clock)
     : graph_(graph), campaign_(std::move(campaign)), payloads_(std::move(payloads)),
-      resumed_(resumed) {}
+      resumed_(resumed), clock_(std::move(clock)),
+      windows_(WindowSchedule::parse(campaign_.options.windows).value_or_throw()) {}
 
 CampaignRunner::~CampaignRunner() {
   Stop none = Stop::None;
@@ -149,7 +151,30 @@ void CampaignRunner::check_failure_threshold() {
   stop_cv_.notify_all();
 }
 
+bool CampaignRunner::wait_for_window() {
+  if (windows_.empty()) return !stopping();
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    if (stopping()) return false;
+    const auto now = clock_->now();
+    const auto opens = windows_.next_open(now);
+    const std::string until = opens == now ? "" : iso8601(opens);
+    if (campaign_.waiting_until != until) {
+      campaign_.waiting_until = until;
+      header_dirty_ = true;
+      ++version_;
+      changed_cv_.notify_all();
+    }
+    if (until.empty()) return true;
+    // The clock may be a test's, far from real time: look again soon.
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(opens - now);
+    stop_cv_.wait_for(lock, std::min(left, kWindowPoll), [&] { return stopping(); });
+  }
+}
+
 void CampaignRunner::deliver_to(size_t position) {
+  // Outside the windows the fit check waits too, so it is fresh when the send starts.
+  if (!wait_for_window()) return;
   DeviceRecord d;
   {
     std::lock_guard lock(mutex_);
@@ -181,18 +206,21 @@ void CampaignRunner::deliver_to(size_t position) {
                               d.href));
   }
   const auto timeout = std::chrono::milliseconds(campaign_.options.timeout_ms);
+  const auto& ram = payload->second.requirements.ram;
+  Delivery delivery{d.href, d.content_type, d.model_iri, d.sha256, payload->second.bytes,
+                    ram.state == match::MemoryFigure::State::Value
+                        ? static_cast<uint64_t>(std::ceil(ram.kilobytes * 1000))
+                        : 0,
+                    timeout};
+  if (std::string why = transport->refusal(delivery); !why.empty()) {
+    return finish(DeviceStatus::Refused, why);
+  }
   if (resumed_ || d.attempts > 0) {
     // An earlier attempt may have installed the model without our record saying so.
     if (transport->running_hash(d.href, timeout) == d.sha256) {
       return finish(DeviceStatus::Confirmed, "");
     }
   }
-  const auto& ram = payload->second.requirements.ram;
-  Delivery delivery{d.href, d.model_iri, d.sha256, payload->second.bytes,
-                    ram.state == match::MemoryFigure::State::Value
-                        ? static_cast<uint64_t>(std::ceil(ram.kilobytes * 1000))
-                        : 0,
-                    timeout};
   auto last = DeliveryOutcome::Kind::Confirmed;
   for (int tries = 1;; ++tries) {
     // An attempt without an answer may still have installed the model (the
@@ -200,6 +228,13 @@ void CampaignRunner::deliver_to(size_t position) {
     if (last == DeliveryOutcome::Kind::Unreachable &&
         transport->running_hash(d.href, timeout) == d.sha256) {
       return finish(DeviceStatus::Confirmed, "");
+    }
+    // A retry is a new transfer: it too waits for a window.
+    if (!wait_for_window()) {
+      std::lock_guard lock(mutex_);
+      campaign_.devices[position].status = DeviceStatus::Pending;
+      changed(position);
+      return;
     }
     {
       std::lock_guard lock(mutex_);
@@ -243,6 +278,7 @@ void CampaignRunner::run() {
     std::lock_guard lock(mutex_);
     campaign_.status = CampaignStatus::Running;
     campaign_.reason.clear();
+    campaign_.waiting_until.clear();
     flusher_quit_ = false;
     header_dirty_ = true;
     ++version_;
@@ -299,6 +335,7 @@ void CampaignRunner::run() {
         break;
       case Stop::Interrupt: break;  // stays "running" in the graph: resumed on next start
     }
+    campaign_.waiting_until.clear();  // nothing waits once the run has ended
     header_dirty_ = true;
     flusher_quit_ = true;
   }

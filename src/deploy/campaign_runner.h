@@ -8,6 +8,11 @@
 // confirmation was not yet written when the process died is asked for its
 // running hash before anything is sent again (Transport::running_hash), so
 // it never receives the same model twice.
+//
+// Maintenance windows: every attempt first waits until a window is open
+// (wait_for_window), so a transfer in flight when a window closes finishes
+// and nothing new starts until the next one opens. Waiting polls the
+// injected clock every kWindowPoll, so a test's clock can jump hours ahead.
 #pragma once
 
 #include <atomic>
@@ -20,6 +25,8 @@
 #include <vector>
 
 #include "deploy/campaign.h"
+#include "deploy/clock.h"
+#include "deploy/maintenance_window.h"
 #include "deploy/transport.h"
 #include "kg/knowledge_graph.h"
 #include "match/descriptions.h"
@@ -35,11 +42,13 @@ struct Payload {
 class CampaignRunner {
  public:
   static constexpr std::chrono::milliseconds kFlushInterval{100};
+  static constexpr std::chrono::milliseconds kWindowPoll{200};
 
   // `payloads` by sha256. `resumed`: the campaign ran before in another
   // process, so unfinished devices are asked for their running hash first.
+  // The campaign's windows must parse (check_options).
   CampaignRunner(kg::KnowledgeGraph& graph, Campaign campaign, std::map<std::string, Payload> payloads,
-                 bool resumed);
+                 bool resumed, std::shared_ptr<const Clock> clock);
   ~CampaignRunner();  // interrupts (the stored status stays "running") and joins
   CampaignRunner(const CampaignRunner&) = delete;
   CampaignRunner& operator=(const CampaignRunner&) = delete;
@@ -65,6 +74,8 @@ class CampaignRunner {
   void run();
   void run_wave(const std::vector<size_t>& positions);
   void deliver_to(size_t position);
+  // Blocks until a maintenance window is open (true) or the run stops (false).
+  bool wait_for_window();
   bool stopping() const { return stop_.load() != Stop::None; }
   void changed(size_t position);  // marks dirty, bumps version, wakes waiters (lock held)
   void flush();
@@ -76,6 +87,8 @@ class CampaignRunner {
   Campaign campaign_;
   std::map<std::string, Payload> payloads_;
   bool resumed_;
+  std::shared_ptr<const Clock> clock_;
+  WindowSchedule windows_;
   TransportSet transports_;
 
   mutable std::mutex mutex_;

@@ -24,10 +24,12 @@ std::string check_options(const CampaignOptions& o) {
   }
   if (!(o.wave_success >= 0 && o.wave_success <= 1)) return "wave_success must be between 0 and 1";
   if (o.timeout_ms < 1) return "timeout_ms must be positive";
+  if (auto windows = WindowSchedule::parse(o.windows); !windows) return windows.error();
   return "";
 }
 
-Deployments::Deployments(kg::KnowledgeGraph& graph) : graph_(graph) {}
+Deployments::Deployments(kg::KnowledgeGraph& graph, std::shared_ptr<const Clock> clock)
+    : graph_(graph), clock_(std::move(clock)) {}
 
 Deployments::~Deployments() {
   std::lock_guard lock(mutex_);
@@ -114,8 +116,10 @@ Result<Campaign> Deployments::create(const CampaignRequest& request) {
   for (size_t i = 0; i < unique.size(); ++i) {
     DeviceRecord d;
     d.iri = unique[i];
-    auto href = targets->find(d.iri);
-    if (href != targets->end()) d.href = href->second;
+    if (auto form = targets->find(d.iri); form != targets->end()) {
+      d.href = form->second.href;
+      d.content_type = form->second.content_type;
+    }
     d.model_iri = c.model_iri;
     d.sha256 = c.sha256;
     d.wave = waves[i];
@@ -129,7 +133,7 @@ Result<Campaign> Deployments::create(const CampaignRequest& request) {
   if (!saved) return saved.failure();
   std::map<std::string, Payload> payloads;
   payloads[c.sha256] = Payload{std::move(artifact->bytes), model->requirements};
-  auto runner = std::make_unique<CampaignRunner>(graph_, c, std::move(payloads), false);
+  auto runner = std::make_unique<CampaignRunner>(graph_, c, std::move(payloads), false, clock_);
   runner->start();
   std::lock_guard lock(mutex_);
   runners_[c.id] = std::move(runner);
@@ -154,6 +158,7 @@ Result<Campaign> Deployments::rollback(const std::string& id, const CampaignOpti
     DeviceRecord d;
     d.iri = was.iri;
     d.href = was.href;
+    d.content_type = was.content_type;
     d.model_iri = was.previous_model;
     d.sha256 = was.previous_sha256;
     d.previous_model = was.model_iri;
@@ -193,7 +198,8 @@ Result<Campaign> Deployments::rollback(const std::string& id, const CampaignOpti
   if (!c.sha256.empty()) c.size_bytes = (*payloads)[c.sha256].bytes.size();
   Status saved = save_campaign(graph_, c);
   if (!saved) return saved.failure();
-  auto runner = std::make_unique<CampaignRunner>(graph_, c, std::move(payloads).value(), false);
+  auto runner = std::make_unique<CampaignRunner>(graph_, c, std::move(payloads).value(), false,
+                                                 clock_);
   runner->start();
   std::lock_guard lock(mutex_);
   runners_[c.id] = std::move(runner);
@@ -220,10 +226,13 @@ Result<CampaignRunner*> Deployments::runner_for(const std::string& id) {
   if (CampaignRunner* runner = find(id)) return runner;
   auto stored = load_campaign(graph_, id);
   if (!stored) return stored.failure();
+  if (std::string bad = check_options(stored->options); !bad.empty()) {
+    return fail("campaign {} has stored options that cannot run: {}", id, bad);
+  }
   auto payloads = payloads_for(*stored);
   if (!payloads) return payloads.failure();
   auto runner = std::make_unique<CampaignRunner>(graph_, std::move(stored).value(),
-                                                 std::move(payloads).value(), true);
+                                                 std::move(payloads).value(), true, clock_);
   std::lock_guard lock(mutex_);
   auto& slot = runners_[id];
   if (!slot) slot = std::move(runner);

@@ -27,12 +27,15 @@ struct CampaignRequest {
   CampaignOptions options;
 };
 
-// One-line message for options out of range; empty when they are fine.
+// One-line message for options out of range (or a maintenance window that
+// does not parse); empty when they are fine.
 std::string check_options(const CampaignOptions& options);
 
 class Deployments {
  public:
-  explicit Deployments(kg::KnowledgeGraph& graph);
+  // `clock` decides when maintenance windows are open (tests pass their own).
+  explicit Deployments(kg::KnowledgeGraph& graph,
+                       std::shared_ptr<const Clock> clock = system_clock());
   ~Deployments();  // interrupts running campaigns; they stay "running" in the graph
 
   Result<Campaign> create(const CampaignRequest& request);
@@ -63,6 +66,7 @@ class Deployments {
   CampaignRunner* find(const std::string& id);
 
   kg::KnowledgeGraph& graph_;
+  std::shared_ptr<const Clock> clock_;
   std::mutex mutex_;
   std::map<std::string, std::unique_ptr<CampaignRunner>> runners_;
 };

@@ -12,15 +12,19 @@
 
 namespace tinykg::deploy {
 
-Result<std::map<std::string, std::string>> deploy_targets(kg::KnowledgeGraph& graph) {
+Result<std::map<std::string, DeployForm>> deploy_targets(kg::KnowledgeGraph& graph) {
   auto table = graph.query(fmt::format(
-      "SELECT ?dev ?href WHERE {{ ?dev <{0}hasActionAffordance> ?a . ?a <{0}name> ?n ; "
-      "<{0}hasForm> ?f . ?f <{1}hasTarget> ?href . FILTER(STR(?n) = \"deploy\") }}",
+      "SELECT ?dev ?href ?type WHERE {{ ?dev <{0}hasActionAffordance> ?a . ?a <{0}name> ?n ; "
+      "<{0}hasForm> ?f . ?f <{1}hasTarget> ?href . OPTIONAL {{ ?f <{1}forContentType> ?type }} "
+      "FILTER(STR(?n) = \"deploy\") }}",
       kg::vocab::kTd, kg::vocab::kHctl));
   if (!table) return fail("cannot read deploy targets: {}", table.error());
-  std::map<std::string, std::string> targets;
+  std::map<std::string, DeployForm> targets;
   for (const auto& row : table->rows) {
-    if (row[0] && row[1]) targets.emplace(row[0]->value, row[1]->value);
+    if (!row[0] || !row[1]) continue;
+    targets.emplace(row[0]->value,
+                    DeployForm{row[1]->value, row[2] ? row[2]->value
+                                                     : std::string(kTdDefaultContentType)});
   }
   return targets;
 }

@@ -15,8 +15,16 @@
 
 namespace tinykg::deploy {
 
-// device IRI -> deploy form target, for every device that has one.
-Result<std::map<std::string, std::string>> deploy_targets(kg::KnowledgeGraph& graph);
+// The TD form of a device's "deploy" action: where to send and in which media type.
+struct DeployForm {
+  std::string href;
+  // The form's contentType; a form without one gets the TD default, application/json.
+  std::string content_type;
+};
+inline constexpr std::string_view kTdDefaultContentType = "application/json";
+
+// device IRI -> deploy form, for every device that has one.
+Result<std::map<std::string, DeployForm>> deploy_targets(kg::KnowledgeGraph& graph);
 
 struct ModelRef {
   std::string iri;

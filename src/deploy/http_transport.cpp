@@ -1,5 +1,8 @@
 #include "deploy/http_transport.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -40,17 +43,40 @@ std::string answer_error(const httplib::Result& res) {
   return fmt::format("device answered {}", res->status);
 }
 
+constexpr std::string_view kRawBytes = "application/octet-stream";
+
+// "Application/Octet-Stream; charset=x" -> "application/octet-stream"
+std::string media_type(std::string_view content_type) {
+  std::string type(content_type.substr(0, content_type.find(';')));
+  while (!type.empty() && std::isspace(static_cast<unsigned char>(type.back()))) type.pop_back();
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return type;
+}
+
 }  // namespace
 
+std::string HttpTransport::refusal(const Delivery& d) const {
+  if (d.content_type.empty() || media_type(d.content_type) == kRawBytes) return "";
+  return fmt::format(
+      "the device's deploy form asks for contentType {}, which the HTTP transport cannot "
+      "produce: it sends the model as raw bytes; declare contentType {} in the TD's deploy form{}",
+      d.content_type, kRawBytes,
+      d.content_type == "application/json" ? " (a form without contentType means application/json)"
+                                           : "");
+}
+
 DeliveryOutcome HttpTransport::deliver(const Delivery& d) {
+  if (std::string why = refusal(d); !why.empty()) return {DeliveryOutcome::Kind::Rejected, why};
   auto url = split_url(d.href);
   if (!url) return {DeliveryOutcome::Kind::Rejected, "deploy target is not a URL: " + d.href};
   auto client = client_for(*url, d.timeout);
   httplib::Headers headers = {{"X-Model-Sha256", d.sha256},
                               {"X-Model-Id", d.model_iri},
                               {"X-Model-Ram-Bytes", std::to_string(d.ram_bytes)}};
-  auto res = client.Post(url->path, headers, d.bytes.data(), d.bytes.size(),
-                         "application/octet-stream");
+  // The form's own spelling (with any parameters) is what the device declared.
+  const std::string content_type = d.content_type.empty() ? std::string(kRawBytes) : d.content_type;
+  auto res = client.Post(url->path, headers, d.bytes.data(), d.bytes.size(), content_type);
   if (!res) {
     return {DeliveryOutcome::Kind::Unreachable,
             fmt::format("no answer from {}: {}", d.href, httplib::to_string(res.error()))};

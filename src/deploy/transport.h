@@ -16,6 +16,7 @@ namespace tinykg::deploy {
 
 struct Delivery {
   std::string href;        // the device's deploy form target
+  std::string content_type;  // the form's contentType (empty: application/octet-stream)
   std::string model_iri;
   std::string sha256;      // hex; the device must answer with the hash it verified
   std::string_view bytes;  // the .tflite
@@ -36,6 +37,10 @@ struct DeliveryOutcome {
 class Transport {
  public:
   virtual ~Transport() = default;
+  // Why this transport cannot send `delivery` as its form asks (e.g. a
+  // contentType it cannot produce); empty when it can. Checked before the
+  // first attempt: such a device is refused, not retried.
+  virtual std::string refusal(const Delivery& delivery) const { return ""; }
   virtual DeliveryOutcome deliver(const Delivery& delivery) = 0;
   // The hash of the model the device runs now, if it can say. Asked before
   // sending again after an interruption, so a device that already confirmed

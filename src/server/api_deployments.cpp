@@ -34,9 +34,16 @@ std::string read_options(const json& body, deploy::CampaignOptions& o) {
     if (body.contains("timeout_ms")) o.timeout_ms = body["timeout_ms"].get<uint64_t>();
     if (body.contains("backoff_ms")) o.backoff_ms = body["backoff_ms"].get<uint64_t>();
     if (body.contains("wave_success")) o.wave_success = body["wave_success"].get<double>();
+    // One window as a string, or several as an array (maintenance_window.h syntax, UTC).
+    if (body.contains("windows")) {
+      const json& w = body["windows"];
+      o.windows = w.is_string() ? std::vector<std::string>{w.get<std::string>()}
+                                : w.get<std::vector<std::string>>();
+    }
   } catch (const json::exception&) {
     return "canary, concurrency, max_failures, retries, timeout_ms and backoff_ms must be "
-           "non-negative integers; wave_growth, max_failure_rate and wave_success numbers";
+           "non-negative integers; wave_growth, max_failure_rate and wave_success numbers; "
+           "windows a string or an array of strings such as \"Mon-Fri 22:00-04:00\"";
   }
   return deploy::check_options(o);
 }

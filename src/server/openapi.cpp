@@ -33,6 +33,7 @@ constexpr const char* kDocument = R"json({
           "failed": {"type": "integer"}, "refused": {"type": "integer"}, "pending": {"type": "integer"}, "progress": {"type": "number", "minimum": 0, "maximum": 1},
           "waves": {"type": "array", "items": {"type": "object", "properties": {"index": {"type": "integer"}, "size": {"type": "integer"}, "confirmed": {"type": "integer"}, "failed": {"type": "integer"}}}},
           "devices": {"type": "array", "items": {"type": "object", "properties": {"iri": {"type": "string"}, "status": {"enum": ["pending", "sending", "confirmed", "failed", "refused"]}, "attempts": {"type": "integer"}, "error": {"type": ["string", "null"]}}}},
+          "waiting_until": {"type": ["string", "null"], "description": "Running outside its maintenance windows: when the next one opens (UTC)"},
           "created": {"type": "string"}, "finished": {"type": ["string", "null"]}}},
       "Problem": {"type": "object", "required": ["type", "title", "status", "detail"],
         "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}, "instance": {"type": "string"}}},
@@ -154,7 +155,8 @@ constexpr const char* kDocument = R"json({
             "canary": {"type": "integer", "minimum": 1}, "wave_growth": {"type": "number", "minimum": 1}, "concurrency": {"type": "integer", "minimum": 1},
             "max_failures": {"type": "integer", "minimum": 0}, "max_failure_rate": {"type": "number", "minimum": 0, "maximum": 1},
             "retries": {"type": "integer", "minimum": 0}, "timeout_ms": {"type": "integer", "minimum": 1}, "backoff_ms": {"type": "integer", "minimum": 0},
-            "wave_success": {"type": "number", "minimum": 0, "maximum": 1}}}}}},
+            "wave_success": {"type": "number", "minimum": 0, "maximum": 1},
+            "windows": {"description": "Maintenance windows in UTC, e.g. \"Mon-Fri 22:00-04:00\" (docs/deploy.md)", "oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}}}}}},
         "responses": {"202": {"description": "Started", "content": {"application/json": {"schema": {"type": "object", "required": ["id", "href"], "properties": {"id": {"type": "string"}, "href": {"type": "string"}}}}}},
           "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}}}
     },

@@ -13,14 +13,7 @@
 namespace tinykg::deploy::testing {
 namespace {
 
-constexpr const char* kModel = "Hello_World.tflite";
 constexpr const char* kOtherModel = "Anomaly_Detection_Autoencoder.tflite";
-
-sim::FleetOptions fleet_of(size_t count) {
-  sim::FleetOptions o;
-  o.count = count;
-  return o;
-}
 
 size_t count_fault(const sim::SimulatedFleet& fleet, size_t n, bool persistent_fault) {
   size_t c = 0;
@@ -29,7 +22,7 @@ size_t count_fault(const sim::SimulatedFleet& fleet, size_t n, bool persistent_f
 }
 
 TEST_F(DeployTest, CampaignConfirmsEveryDeviceAndRecordsWhatTheyRun) {
-  const std::string model = add_model(kModel);
+  const std::string model = add_model(kHelloWorld);
   auto& fleet = add_fleet(fleet_of(12));
   Deployments deployments(*graph_);
   Campaign c = run(deployments, request_for(model, iris_of(fleet, 12)));
@@ -71,7 +64,7 @@ TEST_F(DeployTest, CampaignConfirmsEveryDeviceAndRecordsWhatTheyRun) {
 }
 
 TEST_F(DeployTest, DeviceThatDoesNotFitIsRefusedWithTheReason) {
-  const std::string model = add_model(kModel);  // ~2.5 kB of Flash
+  const std::string model = add_model(kHelloWorld);  // ~2.5 kB of Flash
   auto& roomy = add_fleet(fleet_of(2));
   sim::FleetOptions tiny = fleet_of(1);
   tiny.flash_kb = 1;
@@ -92,7 +85,7 @@ TEST_F(DeployTest, DeviceThatDoesNotFitIsRefusedWithTheReason) {
 }
 
 TEST_F(DeployTest, WavesGrowAndALowSuccessRatePausesTheCampaign) {
-  const std::string model = add_model(kModel);
+  const std::string model = add_model(kHelloWorld);
   // Devices 0..2 (canary 1, then wave of 2) are healthy; device 3 opens wave 2.
   sim::FleetOptions o = fleet_of(12);
   auto& fleet = add_fleet(o);
@@ -133,7 +126,7 @@ TEST_F(DeployTest, WavesGrowAndALowSuccessRatePausesTheCampaign) {
 }
 
 TEST_F(DeployTest, ErrorThresholdStopsTheCampaignAtOnce) {
-  const std::string model = add_model(kModel);
+  const std::string model = add_model(kHelloWorld);
   sim::FleetOptions o = fleet_of(30);
   o.fail_rate = 1.0;
   o.hang_ms = 100;
@@ -165,7 +158,7 @@ TEST_F(DeployTest, ErrorThresholdStopsTheCampaignAtOnce) {
 }
 
 TEST_F(DeployTest, ErrorThresholdAsAPercentage) {
-  const std::string model = add_model(kModel);
+  const std::string model = add_model(kHelloWorld);
   sim::FleetOptions o = fleet_of(20);
   o.fail_rate = 0.5;
   auto& fleet = add_fleet(o);
@@ -186,7 +179,7 @@ TEST_F(DeployTest, TwoHundredDevicesWithTenPercentFaults) {
   // Every healthy device confirms (the flaky ones on a retry), every faulty one
   // is reported with its error, and the graph agrees with the simulator.
   constexpr size_t kDevices = 200;
-  const std::string model = add_model(kModel);
+  const std::string model = add_model(kHelloWorld);
   sim::FleetOptions o = fleet_of(kDevices);
   o.fail_rate = 0.1;   // corrupt, disconnect, timeout, flash
   o.flaky_rate = 0.05;  // reboot on the first transfer
@@ -244,7 +237,7 @@ TEST_F(DeployTest, TwoHundredDevicesWithTenPercentFaults) {
 }
 
 TEST_F(DeployTest, BackoffDelaysTheRetries) {
-  const std::string model = add_model(kModel);
+  const std::string model = add_model(kHelloWorld);
   sim::FleetOptions o = fleet_of(1);
   o.fail_rate = 1.0;  // device 0: corrupt, answers at once
   auto& fleet = add_fleet(o);
@@ -264,7 +257,7 @@ TEST_F(DeployTest, BackoffDelaysTheRetries) {
 }
 
 TEST_F(DeployTest, HungDeviceTimesOut) {
-  const std::string model = add_model(kModel);
+  const std::string model = add_model(kHelloWorld);
   sim::FleetOptions o = fleet_of(4);
   o.fail_rate = 1.0;  // kinds in turn: one of the four is the timeout fault
   o.hang_ms = 3000;
@@ -287,7 +280,7 @@ TEST_F(DeployTest, HungDeviceTimesOut) {
 }
 
 TEST_F(DeployTest, CorruptedTransferIsDetectedByTheHash) {
-  const std::string model = add_model(kModel);
+  const std::string model = add_model(kHelloWorld);
   sim::FleetOptions o = fleet_of(1);
   o.fail_rate = 1.0;
   auto& fleet = add_fleet(o);
@@ -302,7 +295,7 @@ TEST_F(DeployTest, CorruptedTransferIsDetectedByTheHash) {
 }
 
 TEST_F(DeployTest, DamagedArtifactOnDiskIsRefusedBeforeSending) {
-  const std::string model = add_model(kModel);
+  const std::string model = add_model(kHelloWorld);
   auto artifact = ArtifactStore(*graph_).get(model);
   ASSERT_TRUE(artifact);
   {
@@ -321,7 +314,7 @@ TEST_F(DeployTest, DamagedArtifactOnDiskIsRefusedBeforeSending) {
 }
 
 TEST_F(DeployTest, CancelStopsSendingAndIsRecorded) {
-  const std::string model = add_model(kModel);
+  const std::string model = add_model(kHelloWorld);
   sim::FleetOptions o = fleet_of(40);
   o.delay_ms = 40;
   auto& fleet = add_fleet(o);
@@ -339,8 +332,7 @@ TEST_F(DeployTest, CancelStopsSendingAndIsRecorded) {
   EXPECT_FALSE(c.finished.empty());
   const size_t confirmed = c.count(DeviceStatus::Confirmed);
   EXPECT_GT(c.count(DeviceStatus::Pending), 20u);
-  size_t received = 0;
-  for (size_t i = 0; i < 40; ++i) received += sim_device(fleet, i)["receipts"].get<size_t>();
+  const size_t received = fleet_total(fleet, 40, "receipts");
   EXPECT_EQ(received, confirmed) << "nothing is sent after the cancel";
   auto stored = load_campaign(*graph_, c.id);
   ASSERT_TRUE(stored);
@@ -349,7 +341,7 @@ TEST_F(DeployTest, CancelStopsSendingAndIsRecorded) {
 }
 
 TEST_F(DeployTest, RollbackSendsEachDeviceItsPreviousModel) {
-  const std::string first = add_model(kModel);
+  const std::string first = add_model(kHelloWorld);
   const std::string second = add_model(kOtherModel);
   auto& fleet = add_fleet(fleet_of(5));
   Deployments deployments(*graph_);
@@ -384,7 +376,7 @@ TEST_F(DeployTest, RollbackSendsEachDeviceItsPreviousModel) {
 }
 
 TEST_F(DeployTest, RollbackNeedsAPreviousModel) {
-  const std::string model = add_model(kModel);
+  const std::string model = add_model(kHelloWorld);
   auto& fleet = add_fleet(fleet_of(2));
   Deployments deployments(*graph_);
   Campaign c = run(deployments, request_for(model, iris_of(fleet, 2)));
@@ -396,7 +388,7 @@ TEST_F(DeployTest, RollbackNeedsAPreviousModel) {
 }
 
 TEST_F(DeployTest, BadRequestsFailWithAClearMessage) {
-  const std::string model = add_model(kModel);
+  const std::string model = add_model(kHelloWorld);
   auto& fleet = add_fleet(fleet_of(1));
   Deployments deployments(*graph_);
   CampaignOptions bad = quick_options();

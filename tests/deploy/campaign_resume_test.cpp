@@ -10,9 +10,8 @@ namespace tinykg::deploy::testing {
 namespace {
 
 TEST_F(DeployTest, RestartedManagerResumesWithoutResending) {
-  const std::string model = add_model("Hello_World.tflite");
-  sim::FleetOptions o;
-  o.count = 30;
+  const std::string model = add_model(kHelloWorld);
+  sim::FleetOptions o = fleet_of(30);
   o.delay_ms = 25;
   auto& fleet = add_fleet(o);
   CampaignOptions opts = quick_options();
@@ -70,9 +69,8 @@ TEST_F(DeployTest, RestartedManagerResumesWithoutResending) {
 }
 
 TEST_F(DeployTest, PausedCampaignStoredByAStoppedManagerCanBeCancelled) {
-  const std::string model = add_model("Hello_World.tflite");
-  sim::FleetOptions o;
-  o.count = 20;
+  const std::string model = add_model(kHelloWorld);
+  sim::FleetOptions o = fleet_of(20);
   o.delay_ms = 25;
   auto& fleet = add_fleet(o);
   CampaignOptions opts = quick_options();
@@ -94,9 +92,7 @@ TEST_F(DeployTest, PausedCampaignStoredByAStoppedManagerCanBeCancelled) {
   ASSERT_TRUE(cancelled) << cancelled.error();
   EXPECT_EQ(cancelled->status, CampaignStatus::Cancelled);
   EXPECT_EQ(load_campaign(*graph_, id)->status, CampaignStatus::Cancelled);
-  size_t received = 0;
-  for (size_t i = 0; i < 20; ++i) received += sim_device(fleet, i)["receipts"].get<size_t>();
-  EXPECT_LT(received, 20u);
+  EXPECT_LT(fleet_total(fleet, 20, "receipts"), 20u);
 }
 
 }  // namespace

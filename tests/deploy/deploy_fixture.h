@@ -3,7 +3,9 @@
 // (tinykg-devsim's SimulatedFleet, in-process, on loopback).
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -12,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "deploy/artifact.h"
+#include "deploy/clock.h"
 #include "deploy/deployments.h"
 #include "deploy/sim/simulated_fleet.h"
 #include "kg/knowledge_graph.h"
@@ -19,8 +22,17 @@
 
 namespace tinykg::deploy::testing {
 
+inline constexpr const char* kHelloWorld = "Hello_World.tflite";  // 2.5 kB, fits every simulated device
+
 inline std::string reference_model(const std::string& name) {
   return ::tinykg::testing::source_dir() + "/data/reference/models/" + name;
+}
+
+// A simulated fleet of `count` healthy devices; tests change what they need.
+inline sim::FleetOptions fleet_of(size_t count) {
+  sim::FleetOptions o;
+  o.count = count;
+  return o;
 }
 
 // Options that keep a test fast: short timeouts and backoffs.
@@ -34,6 +46,36 @@ inline CampaignOptions quick_options() {
   o.backoff_ms = 10;
   o.backoff_max_ms = 50;
   return o;
+}
+
+// A clock that stands still until the test moves it, so maintenance windows
+// open and close without sleeping for hours.
+class ManualClock final : public Clock {
+ public:
+  using TimePoint = std::chrono::system_clock::time_point;
+  explicit ManualClock(TimePoint t) : ticks_(t.time_since_epoch().count()) {}
+  TimePoint now() const override { return TimePoint(TimePoint::duration(ticks_.load())); }
+  void set(TimePoint t) { ticks_ = t.time_since_epoch().count(); }
+
+ private:
+  std::atomic<TimePoint::rep> ticks_;
+};
+
+// A moment in UTC: utc(2026y / std::chrono::December / 7d, 22h) is Monday 22:00.
+inline std::chrono::system_clock::time_point utc(std::chrono::year_month_day day,
+                                                 std::chrono::minutes time_of_day) {
+  return std::chrono::sys_days(day) + time_of_day;
+}
+
+// Polls `condition` until it holds or `timeout` passes; returns whether it held.
+inline bool eventually(const std::function<bool()>& condition,
+                       std::chrono::milliseconds timeout = std::chrono::seconds(5)) {
+  const auto until = std::chrono::steady_clock::now() + timeout;
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() > until) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return true;
 }
 
 class DeployTest : public ::testing::Test {
@@ -113,6 +155,26 @@ class DeployTest : public ::testing::Test {
 // The simulator's record of one device.
 inline nlohmann::json sim_device(const sim::SimulatedFleet& fleet, size_t i) {
   return fleet.state()["devices"][i];
+}
+
+// A counter of the simulator ("receipts", "installs", "duplicates") summed
+// over the first `count` devices.
+inline uint64_t fleet_total(const sim::SimulatedFleet& fleet, size_t count,
+                            const std::string& counter) {
+  nlohmann::json devices = fleet.state()["devices"];
+  uint64_t total = 0;
+  for (size_t i = 0; i < count; ++i) total += devices[i][counter].get<uint64_t>();
+  return total;
+}
+
+// The campaign's record of one device.
+inline const DeviceRecord& record_of(const Campaign& c, const std::string& iri) {
+  for (const DeviceRecord& d : c.devices) {
+    if (d.iri == iri) return d;
+  }
+  static const DeviceRecord none;
+  ADD_FAILURE() << "the campaign has no record of " << iri;
+  return none;
 }
 
 }  // namespace tinykg::deploy::testing

@@ -63,11 +63,8 @@ class MqttDeployTest : public DeployTest {
       execl(kMosquitto, kMosquitto, "-c", conf.c_str(), static_cast<char*>(nullptr));
       _exit(127);
     }
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
-    while (!accepts_connections(port_) && std::chrono::steady_clock::now() < deadline) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    ASSERT_TRUE(accepts_connections(port_)) << "mosquitto did not start on port " << port_;
+    ASSERT_TRUE(eventually([&] { return accepts_connections(port_); }, std::chrono::seconds(3)))
+        << "mosquitto did not start on port " << port_;
   }
   void TearDown() override {
     fleets_.clear();  // disconnect the devices before the broker goes
@@ -77,8 +74,7 @@ class MqttDeployTest : public DeployTest {
     }
   }
   sim::FleetOptions mqtt_fleet(size_t count, sim::DeviceTransport transport) {
-    sim::FleetOptions o;
-    o.count = count;
+    sim::FleetOptions o = fleet_of(count);
     o.mqtt_broker = fmt::format("127.0.0.1:{}", port_);
     o.transport = transport;
     return o;
@@ -89,7 +85,7 @@ class MqttDeployTest : public DeployTest {
 };
 
 TEST_F(MqttDeployTest, MixedFleetConfirmsOverHttpAndMqtt) {
-  const std::string model = add_model("Hello_World.tflite");
+  const std::string model = add_model(kHelloWorld);
   auto& fleet = add_fleet(mqtt_fleet(10, sim::DeviceTransport::Mixed));
   EXPECT_TRUE(fleet.deploy_href(1).starts_with(fmt::format("mqtt://127.0.0.1:{}/", port_)));
   EXPECT_TRUE(fleet.deploy_href(0).starts_with("http://"));
@@ -109,7 +105,7 @@ TEST_F(MqttDeployTest, MixedFleetConfirmsOverHttpAndMqtt) {
 }
 
 TEST_F(MqttDeployTest, FaultsOverMqttAreReported) {
-  const std::string model = add_model("Hello_World.tflite");
+  const std::string model = add_model(kHelloWorld);
   sim::FleetOptions o = mqtt_fleet(4, sim::DeviceTransport::Mqtt);
   o.fail_rate = 1.0;  // corrupt, disconnect, timeout, flash: one each
   o.hang_ms = 100;
@@ -135,7 +131,7 @@ TEST_F(MqttDeployTest, FaultsOverMqttAreReported) {
 }
 
 TEST_F(MqttDeployTest, ResumeAsksMqttDevicesWhatTheyRun) {
-  const std::string model = add_model("Hello_World.tflite");
+  const std::string model = add_model(kHelloWorld);
   auto& fleet = add_fleet(mqtt_fleet(3, sim::DeviceTransport::Mqtt));
   std::string id;
   {

@@ -83,6 +83,8 @@ int main(int argc, char** argv) {
   app.add_option("--like", like, "Copy sensors, RAM and Flash of this board IRI (needs --register)");
   app.add_option("--ram-kb", o.ram_kb, "Free RAM of each device, kB");
   app.add_option("--flash-kb", o.flash_kb, "Free Flash of each device, kB");
+  app.add_option("--content-type", o.content_type,
+                 "contentType of the deploy form (\"\": none, i.e. the TD default application/json)");
   app.add_option("--fail-rate", o.fail_rate, "Share of devices with a persistent fault")
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("--flaky-rate", o.flaky_rate, "Share of devices that reboot on the first transfer")

@@ -165,6 +165,12 @@ void SimulatedFleet::Impl::add_http_routes() {
   http.Post(R"(/devices/(\d+)/deploy)", [this](const httplib::Request& req, httplib::Response& res) {
     auto i = device_index(req, devices.size());
     if (!i) return send_json(res, 404, {{"error", "no such device"}});
+    const std::string declared = options.content_type.empty() ? "application/json"
+                                                               : options.content_type;
+    if (req.get_header_value("Content-Type") != declared) {
+      return send_json(res, 415, {{"error", fmt::format("expected Content-Type {}, got {}", declared,
+                                                        req.get_header_value("Content-Type"))}});
+    }
     uint64_t ram = std::strtoull(req.get_header_value("X-Model-Ram-Bytes").c_str(), nullptr, 10);
     Answer a = accept(*i, req.body, req.get_header_value("X-Model-Sha256"),
                       req.get_header_value("X-Model-Id"), ram);
@@ -380,10 +386,14 @@ std::string SimulatedFleet::device_turtle(size_t i) const {
       "<{0}/action/deploy> a <https://www.w3.org/2019/wot/td#ActionAffordance> ;\n"
       "  <https://www.w3.org/2019/wot/td#name> \"deploy\" ;\n"
       "  <https://www.w3.org/2019/wot/td#hasForm> <{0}/form/deploy> .\n"
-      "<{0}/form/deploy> <https://www.w3.org/2019/wot/hypermedia#hasTarget> <{3}> ;\n"
-      "  <https://www.w3.org/2019/wot/hypermedia#forContentType> \"application/octet-stream\" ;\n"
-      "  <https://www.w3.org/2019/wot/hypermedia#hasOperationType> <https://www.w3.org/2019/wot/td#invokeAction> .\n",
+      "<{0}/form/deploy> <https://www.w3.org/2019/wot/hypermedia#hasTarget> <{3}> ;\n",
       dev, fmt::format("{:g}", o.ram_kb), fmt::format("{:g}", o.flash_kb), deploy_href(i));
+  if (!o.content_type.empty()) {
+    t += fmt::format("  <https://www.w3.org/2019/wot/hypermedia#forContentType> \"{}\" ;\n",
+                     o.content_type);
+  }
+  t += "  <https://www.w3.org/2019/wot/hypermedia#hasOperationType> "
+       "<https://www.w3.org/2019/wot/td#invokeAction> .\n";
   return t;
 }
 

@@ -10,7 +10,8 @@
 //
 // A device installs a model only if the SHA-256 of the bytes it received is
 // the one announced and the model fits its free RAM (announced arena) and
-// Flash (bytes); otherwise it answers with the reason.
+// Flash (bytes); otherwise it answers with the reason. Over HTTP it also
+// checks that the request's Content-Type is the one its TD form declares.
 #pragma once
 
 #include <cstdint>
@@ -37,6 +38,9 @@ struct FleetOptions {
   double flash_kb = 1024;     // free Flash
   std::vector<std::string> sensor_kinds = {"Microphone", "Accelerometer", "Camera"};
   std::vector<std::string> runtimes;  // schema:runtimePlatform, optional
+  // The deploy form's contentType; empty: the TD declares none (TD default
+  // application/json). An HTTP transfer with another Content-Type gets 415.
+  std::string content_type = "application/octet-stream";
   double fail_rate = 0;       // persistent faults
   double flaky_rate = 0;      // transient faults (reboot)
   uint64_t delay_ms = 0;      // added before every answer
