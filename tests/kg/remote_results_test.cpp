@@ -1,12 +1,16 @@
 // Parts of the remote backend that need no store: --store parsing, reading
-// SPARQL JSON/XML results (with Virtuoso's quirks), skolem IRIs.
+// SPARQL JSON/XML results (with Virtuoso's quirks), skolem IRIs, the named
+// graphs a request reads.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <set>
 
+#include "kg/remote/named_graphs.h"
 #include "kg/remote/remote_config.h"
 #include "kg/remote/results_reader.h"
 #include "kg/remote/skolem.h"
+#include "sparql/parser/parser.h"
 
 namespace tinykg::kg::remote {
 namespace {
@@ -158,6 +162,36 @@ TEST(ResultsReader, SkolemIrisReadBackAsBlankNodes) {
   EXPECT_TRUE(table_of(read_results_json(json)).rows[0][0]->is_blank());
   auto raw = read_results_json(json, {.deskolemize = false});
   EXPECT_TRUE(table_of(raw).rows[0][0]->is_iri());
+}
+
+TEST(NamedGraphs, FoundWhereverAQueryReadsThem) {
+  auto parsed = sparql::parse_query(
+      "SELECT * WHERE { GRAPH <urn:a> { ?s ?p ?o } OPTIONAL { GRAPH <urn:b> { ?s ?p ?x } } "
+      "FILTER NOT EXISTS { GRAPH <urn:c> { ?s ?p ?o } } "
+      "{ SELECT ?s WHERE { GRAPH <urn:d> { ?s ?p ?o } } } }");
+  ASSERT_TRUE(parsed.ok()) << parsed.error();
+  NamedGraphs graphs = named_graphs_of(*parsed);
+  EXPECT_EQ(graphs.iris, (std::set<std::string>{"urn:a", "urn:b", "urn:c", "urn:d"}));
+  EXPECT_FALSE(graphs.variable);
+
+  auto plain = sparql::parse_query("SELECT * WHERE { ?s ?p ?o }");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_FALSE(named_graphs_of(*plain).any());
+  auto variable =
+      sparql::parse_query("SELECT * WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } }");
+  ASSERT_TRUE(variable.ok());
+  EXPECT_TRUE(named_graphs_of(*variable).variable);
+}
+
+TEST(NamedGraphs, AnUpdateReadsItsWhereAndItsDeleteWherePattern) {
+  auto parsed = sparql::parse_update(
+      "INSERT DATA { GRAPH <urn:written> { <urn:s> <urn:p> 1 } } ;\n"
+      "DELETE { GRAPH <urn:target> { ?s ?p ?o } } WHERE { GRAPH <urn:read> { ?s ?p ?o } } ;\n"
+      "DELETE WHERE { GRAPH <urn:matched> { ?s ?p ?o } }");
+  ASSERT_TRUE(parsed.ok()) << parsed.error();
+  NamedGraphs graphs = named_graphs_of(*parsed);
+  EXPECT_EQ(graphs.iris, (std::set<std::string>{"urn:matched", "urn:read"}));
+  EXPECT_FALSE(graphs.variable);
 }
 
 }  // namespace

@@ -113,7 +113,7 @@ Result<LoadReport> add_quads(const RemoteStore& store, const std::vector<rdf::Qu
                              std::string_view document) {
   auto before = store.count_quads();
   if (!before.ok()) return before.failure();
-  QuadWriter writer(store, skolem_scope(document));
+  QuadWriter writer(store, document.empty() ? std::string() : skolem_scope(document));
   for (const rdf::Quad& q : quads) {
     if (Status st = writer.add(q); !st.ok()) return st.failure();
   }
@@ -155,18 +155,23 @@ Result<uint64_t> erase_owned(const RemoteStore& store, const std::string& root_i
     seen.insert(t->value);
     todo.push_back(t->value);
   };
+  // Only tinykg's default graph, where add_model / add_device wrote: the
+  // store's other graphs may belong to other tinykg instances (graph=).
+  const std::string graph = iri_ref(store.store_graph(""));
   while (!todo.empty()) {
     const std::string node = iri_ref(todo.back());
     const rdf::Term subject = rdf::Term::iri(todo.back());
     todo.pop_back();
-    auto out = store.select("SELECT ?p ?o ?g WHERE { GRAPH ?g { " + node + " ?p ?o } }", raw);
+    auto out = store.select_all_graphs(
+        "SELECT ?p ?o WHERE { GRAPH " + graph + " { " + node + " ?p ?o } }", raw);
     if (!out.ok()) return out.failure();
     for (const auto& row : out->rows) {
-      if (!row[0] || !row[1] || !row[2] || is_store_internal_graph(row[2]->value)) continue;
-      doomed.push_back({subject, *row[0], *row[1], *row[2]});
+      if (!row[0] || !row[1]) continue;
+      doomed.push_back({subject, *row[0], *row[1], {}});
       consider(row[1]);
     }
-    auto in = store.select("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p " + node + " } }", raw);
+    auto in = store.select_all_graphs(
+        "SELECT DISTINCT ?s WHERE { GRAPH " + graph + " { ?s ?p " + node + " } }", raw);
     if (!in.ok()) return in.failure();
     for (const auto& row : in->rows) consider(row[0]);
   }
@@ -187,7 +192,8 @@ Result<bool> has_subject(const RemoteStore& store, const std::string& iri) {
 }
 
 Result<std::vector<rdf::Quad>> describe(const RemoteStore& store, const std::string& iri) {
-  auto table = store.select("SELECT ?p ?o ?g WHERE { GRAPH ?g { " + iri_ref(iri) + " ?p ?o } }");
+  auto table = store.select_all_graphs("SELECT ?p ?o ?g WHERE { GRAPH ?g { " + iri_ref(iri) +
+                                       " ?p ?o } }");
   if (!table.ok()) return table.failure();
   std::vector<rdf::Quad> quads;
   const rdf::Term subject = rdf::Term::iri(iri);

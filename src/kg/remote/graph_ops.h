@@ -23,7 +23,9 @@ namespace tinykg::kg::remote {
 Result<LoadReport> load_files(const RemoteStore& store, const std::vector<std::string>& paths,
                               const LoadOptions& opts);
 
-// Writes parsed quads; blank nodes get the scope of `document` (their bytes).
+// Writes parsed quads; blank nodes get the scope of `document` (their bytes),
+// or none when `document` is empty: the labels already carry the scope
+// (parsed with rdf::ReadOptions::blank_prefix).
 Result<LoadReport> add_quads(const RemoteStore& store, const std::vector<rdf::Quad>& quads,
                              std::string_view document);
 
@@ -34,7 +36,9 @@ Result<LoadReport> add_stream(const RemoteStore& store,
                               const std::function<void(uint64_t quads_sent)>& on_batch);
 
 // KnowledgeGraph's delete_model / delete_device: removes `root_iri` and the
-// nodes `owned` accepts, found by following links both ways from the root.
+// nodes `owned` accepts, found by following links both ways from the root,
+// from tinykg's default graph only (RemoteConfig::default_graph): other
+// graphs of the store are left alone, whoever wrote them.
 Result<uint64_t> erase_owned(const RemoteStore& store, const std::string& root_iri,
                              const std::function<bool(const rdf::Term&)>& owned);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 #include "kg/remote/skolem.h"
 #include "sparql/parser/parser.h"
@@ -31,27 +32,41 @@ std::string internal_graph_filter() {
   return filter + "))";
 }
 
+// Named as the only named graph when a GRAPH ?g must see no named graph at
+// all (the store has none besides tinykg's default graph): without any
+// named-graph-uri, Virtuoso would let ?g range over every graph.
+constexpr std::string_view kNoNamedGraph = "https://tinykg.dev/graph/none";
+
 struct QueryShape {
   sparql::QueryForm form = sparql::QueryForm::Select;
   bool names_dataset = false;
   bool parsed = false;
+  NamedGraphs graphs;
 };
 
-// Our own parser tells the query form and whether FROM is present; a query
-// it cannot parse still goes to the store, which may know more SPARQL.
+// Our own parser tells the query form, whether FROM is present and which
+// graphs GRAPH reads; a query it cannot parse still goes to the store, which
+// may know more SPARQL.
 QueryShape shape_of(std::string_view text) {
   auto parsed = sparql::parse_query(text);
   if (!parsed.ok()) return {};
-  return {parsed->form, !parsed->from.empty() || !parsed->from_named.empty(), true};
+  return {parsed->form, !parsed->from.empty() || !parsed->from_named.empty(), true,
+          named_graphs_of(*parsed)};
 }
 
-bool update_names_dataset(std::string_view text) {
+struct UpdateShape {
+  bool names_dataset = false;
+  NamedGraphs graphs;
+};
+
+UpdateShape update_shape_of(std::string_view text) {
   auto parsed = sparql::parse_update(text);
-  if (!parsed.ok()) return false;
+  if (!parsed.ok()) return {};
+  UpdateShape shape{false, named_graphs_of(*parsed)};
   for (const auto& op : parsed->operations) {
-    if (op.with || !op.using_graphs.empty() || !op.using_named.empty()) return true;
+    if (op.with || !op.using_graphs.empty() || !op.using_named.empty()) shape.names_dataset = true;
   }
-  return false;
+  return shape;
 }
 
 Result<sparql::QueryResult> read_graph(const HttpAnswer& answer, const ReadOptions& read) {
@@ -104,7 +119,9 @@ Result<sparql::QueryResult> RemoteStore::query(std::string_view text, bool union
   const QueryShape shape = shape_of(text);
   FormFields fields{{"query", std::string(text)}};
   if (!shape.names_dataset && !union_default_graph) {
-    fields.emplace_back("default-graph-uri", config_.default_graph);
+    auto dataset = dataset_fields(shape.graphs, /*for_update=*/false);
+    if (!dataset.ok()) return dataset.failure();
+    fields.insert(fields.end(), dataset->begin(), dataset->end());
   }
   const bool graph_form = shape.parsed && (shape.form == sparql::QueryForm::Construct ||
                                             shape.form == sparql::QueryForm::Describe);
@@ -130,9 +147,37 @@ Result<sparql::ResultTable> RemoteStore::select(std::string_view text, ReadOptio
   return fail("remote store: expected a SELECT result");
 }
 
+Result<sparql::ResultTable> RemoteStore::select_all_graphs(std::string_view text,
+                                                          ReadOptions read) const {
+  auto result = query(text, /*union_default_graph=*/true, read);
+  if (!result.ok()) return result.failure();
+  if (auto* table = std::get_if<sparql::ResultTable>(&*result)) return std::move(*table);
+  return fail("remote store: expected a SELECT result");
+}
+
+Result<FormFields> RemoteStore::dataset_fields(const NamedGraphs& graphs, bool for_update) const {
+  FormFields fields{{for_update ? "using-graph-uri" : "default-graph-uri", config_.default_graph}};
+  std::set<std::string> named = graphs.iris;
+  if (graphs.variable) {
+    auto all = graph_names();
+    if (!all.ok()) return all.failure();
+    named.insert(all->begin(), all->end());
+    if (named.empty()) named.insert(std::string(kNoNamedGraph));
+  }
+  for (const std::string& g : named) {
+    fields.emplace_back(for_update ? "using-named-graph-uri" : "named-graph-uri", g);
+  }
+  return fields;
+}
+
 Status RemoteStore::update(std::string_view text) const {
   FormFields fields{{"update", std::string(text)}};
-  if (!update_names_dataset(text)) fields.emplace_back("using-graph-uri", config_.default_graph);
+  const UpdateShape shape = update_shape_of(text);
+  if (!shape.names_dataset) {
+    auto dataset = dataset_fields(shape.graphs, /*for_update=*/true);
+    if (!dataset.ok()) return dataset.failure();
+    fields.insert(fields.end(), dataset->begin(), dataset->end());
+  }
   auto answer = http_.post_form(config_.write_url(), fields, kResultsAccept);
   if (!answer.ok()) return answer.failure();
   return Status::Ok();
@@ -154,7 +199,7 @@ rdf::Term RemoteStore::tinykg_graph(const rdf::Term& store_graph) const {
 }
 
 Result<uint64_t> RemoteStore::count(std::string_view text) const {
-  auto table = select(text);
+  auto table = select_all_graphs(text);
   if (!table.ok()) return table.failure();
   if (table->rows.size() != 1 || table->rows[0].empty() || !table->rows[0][0]) {
     return fail("remote store: a COUNT query returned no number");
@@ -182,7 +227,7 @@ Result<uint64_t> RemoteStore::count_instances(const rdf::Term& type) const {
 }
 
 Result<std::vector<std::string>> RemoteStore::graph_names() const {
-  auto table = select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }");
+  auto table = select_all_graphs("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }");
   if (!table.ok()) return table.failure();
   std::vector<std::string> names;
   for (const auto& row : table->rows) {
@@ -199,10 +244,10 @@ Status RemoteStore::for_each_quad(const std::string& graph_iri, const rdf::QuadS
   const rdf::Term graph = graph_iri.empty() ? rdf::Term{} : rdf::Term::iri(graph_iri);
   const size_t page = std::max<size_t>(config_.page_rows, 1);
   for (uint64_t offset = 0;; offset += page) {
-    auto table = select("SELECT ?s ?p ?o WHERE { GRAPH " + iri_ref(store_graph(graph_iri)) +
-                            " { ?s ?p ?o } } LIMIT " + std::to_string(page) + " OFFSET " +
-                            std::to_string(offset),
-                        read);
+    auto table = select_all_graphs("SELECT ?s ?p ?o WHERE { GRAPH " +
+                                       iri_ref(store_graph(graph_iri)) + " { ?s ?p ?o } } LIMIT " +
+                                       std::to_string(page) + " OFFSET " + std::to_string(offset),
+                                   read);
     if (!table.ok()) return table.failure();
     for (const auto& row : table->rows) {
       if (row.size() < 3 || !row[0] || !row[1] || !row[2]) continue;

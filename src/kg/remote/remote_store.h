@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "kg/remote/named_graphs.h"
 #include "kg/remote/remote_config.h"
 #include "kg/remote/results_reader.h"
 #include "kg/remote/sparql_http.h"
@@ -30,13 +31,19 @@ class RemoteStore {
   const SparqlHttp& http() const { return http_; }
 
   // Any query form. Without FROM / FROM NAMED the default graph is
-  // config().default_graph (or, with union_default_graph, the store's own
-  // default graph, which on Virtuoso is the union of all graphs).
+  // config().default_graph and the named graphs are those GRAPH reads
+  // (named_graphs.h), as on the embedded store; with union_default_graph no
+  // dataset is sent: the store's own default graph (on Virtuoso the union of
+  // all graphs) and all its named graphs.
   Result<sparql::QueryResult> query(std::string_view text, bool union_default_graph = false,
                                     ReadOptions read = {}) const;
   Result<sparql::ResultTable> select(std::string_view text, ReadOptions read = {}) const;
+  // A SELECT tinykg wrote itself that says in which graphs it looks (GRAPH
+  // <iri>, or GRAPH ?g with its own filter): sent without a dataset.
+  Result<sparql::ResultTable> select_all_graphs(std::string_view text, ReadOptions read = {}) const;
   // A SPARQL Update request; without WITH / USING its default graph is
-  // config().default_graph (sent as using-graph-uri).
+  // config().default_graph (sent as using-graph-uri) and the named graphs
+  // its WHERE reads are sent as using-named-graph-uri.
   Status update(std::string_view text) const;
   // An update tinykg wrote itself (names every graph): sent as is.
   Status raw_update(std::string_view text) const;
@@ -60,6 +67,10 @@ class RemoteStore {
 
  private:
   explicit RemoteStore(RemoteConfig config) : config_(std::move(config)), http_(config_) {}
+  // default-graph-uri and named-graph-uri (using-… for an update) for a
+  // request that names no dataset itself; lists the store's graphs when a
+  // GRAPH ?g may range over any of them.
+  Result<FormFields> dataset_fields(const NamedGraphs& graphs, bool for_update) const;
   Result<uint64_t> count(std::string_view query) const;
   RemoteConfig config_;
   SparqlHttp http_;
