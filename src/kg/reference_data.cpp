@@ -64,18 +64,4 @@ Result<ReferenceImport> import_reference_data(KnowledgeGraph& graph,
   return report;
 }
 
-std::vector<CaseStudy> case_studies(const std::string& data_dir) {
-  const fs::path q = fs::path(data_dir) / "queries";
-  return {
-      {"Case 1: boards that can run a motion model (accelerometer + gyroscope, "
-       ">= 116 kB RAM, >= 531 kB Flash)",
-       (q / "case1-boards-for-model.rq").string()},
-      {"Case 2: models that run on a board with a camera, 127 kB free RAM, 576 kB free Flash",
-       (q / "case2-models-for-device.rq").string()},
-      {"Case 3: yes/no keyword models trained on speech_commands, fed by a microphone, by "
-       "accuracy",
-       (q / "case3-rank-speech-models.rq").string()},
-  };
-}
-
 }  // namespace tinykg::kg

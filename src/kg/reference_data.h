@@ -3,7 +3,6 @@
 #pragma once
 
 #include <string>
-#include <vector>
 
 #include "common/result.h"
 #include "kg/knowledge_graph.h"
@@ -18,13 +17,5 @@ struct ReferenceImport {
 
 // Imports everything under `data_dir` (see data/README.md for the layout).
 Result<ReferenceImport> import_reference_data(KnowledgeGraph& graph, const std::string& data_dir);
-
-struct CaseStudy {
-  std::string title;
-  std::string query_path;  // data/queries/caseN-*.rq
-};
-
-// The three case studies of the paper, in order.
-std::vector<CaseStudy> case_studies(const std::string& data_dir);
 
 }  // namespace tinykg::kg

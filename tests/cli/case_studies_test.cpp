@@ -1,6 +1,7 @@
 // Acceptance test: the three case studies of ../shared/reference/CASE-STUDIES.md,
-// answered by the demo database (our queries in data/queries/ and the
-// benchmark queries written against the reference IRIs).
+// answered by `tinykg demo` (the match engine), and by the demo database
+// through SPARQL (our queries in data/queries/, which the web UI offers as
+// templates, and the benchmark queries written against the reference IRIs).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -45,6 +46,40 @@ TEST_F(CaseStudies, DemoSucceeds) {
   ASSERT_EQ(demo_->exit_code, 0) << demo_->err;
   EXPECT_NE(demo_->out.find("Imported 23 models and 6 devices"), std::string::npos)
       << demo_->out;
+}
+
+// `demo --format json` prints the match engine's three answers in one document.
+TEST_F(CaseStudies, DemoPrintsTheEngineAnswers) {
+  TempDir dir;
+  RunResult r = run_tinykg("--db " + dir / "db" + " demo --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto doc = nlohmann::json::parse(r.out, nullptr, /*allow_exceptions=*/false);
+  ASSERT_TRUE(doc.contains("case_studies")) << r.out;
+  const auto& cases = doc["case_studies"];
+  ASSERT_EQ(cases.size(), 3u) << r.out;
+
+  std::map<std::string, std::pair<double, double>> boards;
+  for (const auto& row : cases[0]["rows"]) {
+    std::string iri = row["device"];
+    boards[iri.substr(iri.size() - 3)] = {row["ram_kB"], row["flash_kB"]};
+  }
+  std::map<std::string, std::pair<double, double>> expected{{"002", {172, 628}},
+                                                            {"003", {187, 785}}};
+  EXPECT_EQ(boards, expected) << cases[0].dump(1);
+
+  const auto& models = cases[1]["rows"];
+  ASSERT_EQ(models.size(), 2u) << cases[1].dump(1);
+  EXPECT_EQ(models[0]["name"], "Visual_Alarm_Clock");
+  EXPECT_EQ(models[0]["macs"], 7387976);
+  EXPECT_EQ(std::floor(models[0]["ram_kB"].get<double>()), 116);
+  EXPECT_EQ(std::floor(models[0]["flash_kB"].get<double>()), 531);
+  EXPECT_EQ(models[1]["name"], "Person_Detection");
+  EXPECT_EQ(models[1]["macs"], 7158144);
+
+  std::vector<double> accuracy;
+  for (const auto& row : cases[2]["rows"]) accuracy.push_back(row["accuracy"]);
+  EXPECT_EQ(accuracy, (std::vector<double>{0.932, 0.921, 0.83, 0.823})) << cases[2].dump(1);
+  EXPECT_EQ(cases[2]["rows"][3]["macs"], 381824);
 }
 
 void expect_case1(const nlohmann::json& doc) {

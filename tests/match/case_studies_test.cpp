@@ -1,11 +1,13 @@
 // The three case studies of ../shared/reference/CASE-STUDIES.md, answered by
-// the match engine (not by hand-written queries) on the demo graph.
+// the match engine (not by hand-written queries) on the demo graph, with the
+// questions `tinykg demo` asks (match/case_studies.h).
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <map>
 
 #include "kg/reference_data.h"
+#include "match/case_studies.h"
 #include "match/matcher.h"
 #include "test_support.h"
 
@@ -50,11 +52,7 @@ class DemoGraph : public ::testing::Test {
 using Names = std::vector<std::string>;
 
 TEST_F(DemoGraph, CaseOneBoardsForAMotionModel) {
-  ModelRequirements motion;
-  motion.sensor_kinds = {sensor_kind_iri("accelerometer"), sensor_kind_iri("gyroscope")};
-  motion.ram = MemoryFigure::value(116);
-  motion.flash = MemoryFigure::value(531);
-  auto boards = matcher().devices_for(motion);
+  auto boards = matcher().devices_for(case_one_motion_model());
   ASSERT_TRUE(boards.ok()) << boards.error();
   EXPECT_EQ(tails(*boards), (Names{"002", "003"}));
   EXPECT_EQ((*boards)[0].device->ram, MemoryFigure::value(172));
@@ -64,11 +62,7 @@ TEST_F(DemoGraph, CaseOneBoardsForAMotionModel) {
 }
 
 TEST_F(DemoGraph, CaseOneExplainsEveryRefusedBoard) {
-  ModelRequirements motion;
-  motion.sensor_kinds = {sensor_kind_iri("accelerometer"), sensor_kind_iri("gyroscope")};
-  motion.ram = MemoryFigure::value(116);
-  motion.flash = MemoryFigure::value(531);
-  auto all = matcher().devices_for(motion, {MatchOptions::Include::All, true});
+  auto all = matcher().devices_for(case_one_motion_model(), {MatchOptions::Include::All, true});
   ASSERT_TRUE(all.ok()) << all.error();
   ASSERT_EQ(all->size(), 6u);
   std::map<std::string, std::string> summary_by_tail;
@@ -90,11 +84,7 @@ TEST_F(DemoGraph, CaseOneExplainsEveryRefusedBoard) {
 }
 
 TEST_F(DemoGraph, CaseTwoModelsForACameraBoard) {
-  DeviceCapabilities board;
-  board.sensors.add(sensor_kind_iri("camera"));
-  board.ram = MemoryFigure::value(127);
-  board.flash = MemoryFigure::value(576);
-  auto models = matcher().models_for(board);
+  auto models = matcher().models_for(case_two_camera_board());
   ASSERT_TRUE(models.ok()) << models.error();
   ASSERT_EQ(names(*models), (Names{"Visual_Alarm_Clock", "Person_Detection"}));
   const ModelEntry& alarm = *(*models)[0].model;
@@ -109,11 +99,7 @@ TEST_F(DemoGraph, CaseTwoModelsForACameraBoard) {
 }
 
 TEST_F(DemoGraph, CaseThreeRankSpeechModels) {
-  TaskFilter task;
-  task.keywords = {"yes/no"};
-  task.dataset = "speech_commands";
-  task.sensor = "Microphone";
-  auto ranked = matcher().rank(task, RankOrder::Accuracy);
+  auto ranked = matcher().rank(case_three_speech_task(), RankOrder::Accuracy);
   ASSERT_TRUE(ranked.ok()) << ranked.error();
   ASSERT_EQ(ranked->size(), 4u);
   std::vector<double> accuracy;
@@ -124,6 +110,19 @@ TEST_F(DemoGraph, CaseThreeRankSpeechModels) {
   EXPECT_EQ(last.facts.macs, 381824.0);
   EXPECT_EQ(std::round(last.requirements.ram.kilobytes * 10) / 10, 8.8);
   EXPECT_EQ(std::round(last.requirements.flash.kilobytes * 10) / 10, 8.9);
+}
+
+TEST_F(DemoGraph, TheDemoAnswersAreTheEngineAnswers) {
+  auto answers = answer_case_studies(matcher());
+  ASSERT_TRUE(answers.ok()) << answers.error();
+  ASSERT_EQ(answers->size(), 3u);
+  std::vector<size_t> row_counts;
+  for (const auto& a : *answers) row_counts.push_back(a.report.rows.size());
+  EXPECT_EQ(row_counts, (std::vector<size_t>{2, 2, 4}));
+  auto json = render((*answers)[1].report, "json");
+  ASSERT_TRUE(json.ok()) << json.error();
+  EXPECT_NE(json->find("Visual_Alarm_Clock"), std::string::npos) << *json;
+  EXPECT_NE(json->find("Person_Detection"), std::string::npos) << *json;
 }
 
 TEST_F(DemoGraph, StoredModelAndBoardByTheirIds) {
