@@ -51,17 +51,25 @@ double float_factor(CpuCore core) {
   return core == CpuCore::CortexM0Plus ? f * 8 : f;
 }
 
-// Typical active power per MHz of MCUs built on each core, at 3.3 V, from
-// run-mode currents in vendors' data sheets (order of magnitude only).
+// Active power per MHz of the whole MCU during inference. M4, M33 and M7: the
+// mean of published energy / published latency over the four MLPerf Tiny
+// benchmarks on one board each (docs/match.md, "Energy calibration"):
+//   M4  0.339  NUCLEO-L4R5ZI, 120 MHz, 1.8 V (v0.5 reference, TFLite Micro)
+//   M33 0.160  NUCLEO-U575ZI-Q, 160 MHz, 1.8 V + SMPS (v1.0 ST, X-CUBE-AI)
+//   M7  0.56   NUCLEO-H7A3ZI-Q, 280 MHz, 3.3 V + SMPS (v1.0 ST, X-CUBE-AI)
+// Power depends on the chip and its supply more than on the framework, so
+// the X-CUBE-AI boards still give the core's figure. M0+ and M55: typical
+// run-mode current per MHz from vendors' data sheets at 3.3 V, not calibrated
+// (no MLPerf Tiny energy result on these cores).
 double milliwatts_per_mhz(CpuCore core) {
   switch (core) {
     case CpuCore::CortexM0Plus: return 0.23;
-    case CpuCore::CortexM4: return 0.36;
-    case CpuCore::CortexM33: return 0.15;
-    case CpuCore::CortexM7: return 0.6;
+    case CpuCore::CortexM4: return 0.339;
+    case CpuCore::CortexM33: return 0.160;
+    case CpuCore::CortexM7: return 0.56;
     case CpuCore::CortexM55: return 0.2;
   }
-  return 0.36;
+  return 0.339;
 }
 
 }  // namespace
