@@ -317,10 +317,10 @@ std::optional<Value> call_extended_builtin(const std::string& fn, const std::vec
     const rdf::Term& replacement = args[2].term();
     if (!is_plain_string(pattern) || !is_plain_string(replacement)) return Value::error();
     std::string flags = args.size() == 4 ? args[3].term().value : "";
-    const std::regex* re = ctx.regex(pattern.value, flags);
+    const RegexPattern* re = ctx.regex(pattern.value, flags);
     if (!re) return Value::error();
     // XPath uses $1 for groups, as does ECMAScript's format syntax.
-    return Value::own(string_like(x, std::regex_replace(x.value, *re, replacement.value)));
+    return Value::own(string_like(x, std::regex_replace(x.value, re->regex(), replacement.value)));
   }
   return std::nullopt;
 }

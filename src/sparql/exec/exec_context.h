@@ -10,12 +10,12 @@
 #include <memory>
 #include <optional>
 #include <vector>
-#include <regex>
 #include <string>
 #include <unordered_map>
 
 #include "rdf/term.h"
 #include "sparql/algebra/expression.h"
+#include "sparql/exec/regex_pattern.h"
 #include "sparql/exec/row.h"
 #include "store/ids.h"
 #include "store/store.h"
@@ -45,7 +45,7 @@ class ExecContext {
 
   // Compiled regex for (pattern, flags); null if the pattern or the flags
   // are invalid (SPARQL: an error, so the FILTER is false).
-  const std::regex* regex(const std::string& pattern, const std::string& flags);
+  const RegexPattern* regex(const std::string& pattern, const std::string& flags);
 
   uint64_t terms_decoded() const { return terms_.size(); }
 
@@ -101,7 +101,7 @@ class ExecContext {
   std::unordered_map<store::Id, rdf::Term> terms_;
   std::unordered_map<std::string, store::Id> local_ids_;
   store::Id next_local_id_ = kFirstLocalId;
-  std::unordered_map<std::string, std::unique_ptr<std::regex>> regexes_;
+  std::unordered_map<std::string, std::unique_ptr<RegexPattern>> regexes_;
 };
 
 }  // namespace tinykg::sparql::exec

@@ -204,10 +204,10 @@ Value call(const Expression& e, const Row& row, ExecContext& ctx) {
       if (!is_plain_string(args[2].term())) return Value::error();
       flags = args[2].term().value;
     }
-    const std::regex* re = ctx.regex(pattern.value, flags);
+    const RegexPattern* re = ctx.regex(pattern.value, flags);
     if (!re) return Value::error();
     try {
-      return Value::boolean(std::regex_search(x.value, *re));
+      return Value::boolean(re->search(x.value));
     } catch (const std::regex_error&) {
       return Value::error();  // e.g. error_complexity on a pathological pattern
     }
