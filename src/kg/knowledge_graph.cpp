@@ -1,5 +1,6 @@
 #include "kg/knowledge_graph.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -27,13 +28,17 @@ PREFIX nnet: <http://tinyml-schema.org/networkschema#>
 PREFIX s3x: <http://tinyml-schema.org/s3n_extend/>
 )";
 
+// Version and tags are tinykg additions (model_versions.h): optional, so
+// models of the reference graph are listed too.
 constexpr std::string_view kListModels = R"(
-SELECT ?name ?uuid ?macs ?ram ?flash WHERE {
+SELECT ?name ?uuid ?version ?macs ?ram ?flash (GROUP_CONCAT(?tag; separator=",") AS ?tags) WHERE {
   ?nn a nnet:NeuralNetwork ; schema:name ?name ; schema:identifier ?uuid ;
       nnet:hasMultiplyAccumulateOps ?macs ; s3n:hasProcedureFeature ?fr, ?ff .
   ?fr sys:inCondition ?cr . ?cr a s3x:RAM ; schema:minValue ?ram .
   ?ff sys:inCondition ?cf . ?cf a s3x:Flash ; schema:minValue ?flash .
-} ORDER BY ?name
+  OPTIONAL { ?nn nnet:version ?version }
+  OPTIONAL { ?nn nnet:tag ?tag }
+} GROUP BY ?name ?uuid ?version ?macs ?ram ?flash ORDER BY ?name ?version
 )";
 
 constexpr std::string_view kListDevices = R"(
@@ -68,18 +73,6 @@ Status stream_files(const std::vector<std::string>& paths, const rdf::QuadSink& 
     if (!st.ok()) return st;
   }
   return Status::Ok();
-}
-
-Result<LoadReport> insert_all(store::Store& store, const std::vector<rdf::Quad>& quads) {
-  LoadReport report;
-  store::WriteTxn txn = store.write();
-  for (const rdf::Quad& q : quads) {
-    ++report.quads_read;
-    if (txn.insert(q)) ++report.quads_added;
-  }
-  Status st = txn.commit();
-  if (!st.ok()) return st.failure();
-  return report;
 }
 
 // The store id of a graph name; kDefaultGraph for "", nullopt if never used.
@@ -241,7 +234,8 @@ Result<LoadReport> KnowledgeGraph::add_device_file(const std::string& path) {
 }
 
 Result<ModelImport> KnowledgeGraph::add_model_file(const std::string& tflite_path,
-                                                   const std::string& card_path) {
+                                                   const std::string& card_path,
+                                                   const std::vector<std::string>& tags) {
   auto info = model::analyze_model_file(tflite_path);
   if (!info.ok()) return info.failure();
   ModelCard card;
@@ -252,12 +246,13 @@ Result<ModelImport> KnowledgeGraph::add_model_file(const std::string& tflite_pat
   } else {
     card = default_model_card(*info, tflite_path);
   }
-  return import_model(std::move(info).value(), card);
+  return import_model(std::move(info).value(), std::move(card), tags);
 }
 
 Result<ModelImport> KnowledgeGraph::add_model_bytes(std::string_view tflite_bytes,
                                                     std::string_view name,
-                                                    std::string_view card_json) {
+                                                    std::string_view card_json,
+                                                    const std::vector<std::string>& tags) {
   auto info = model::analyze_model_bytes(std::span<const uint8_t>(
       reinterpret_cast<const uint8_t*>(tflite_bytes.data()), tflite_bytes.size()));
   if (!info.ok()) return info.failure();
@@ -269,34 +264,52 @@ Result<ModelImport> KnowledgeGraph::add_model_bytes(std::string_view tflite_byte
   } else {
     card = card_for_file(name, tflite_bytes);
   }
-  return import_model(std::move(info).value(), card);
+  return import_model(std::move(info).value(), std::move(card), tags);
 }
 
-Result<ModelImport> KnowledgeGraph::import_model(model::ModelInfo info, const ModelCard& card) {
+Result<ModelImport> KnowledgeGraph::import_model(model::ModelInfo info, ModelCard card,
+                                                 const std::vector<std::string>& tags) {
+  for (const std::string& tag : tags) {
+    if (std::find(card.tags.begin(), card.tags.end(), tag) == card.tags.end()) {
+      card.tags.push_back(tag);
+    }
+  }
+  // Also catches what no card file checked: a raw upload without a name, --tag values.
+  if (Status valid = validate_model_card(card, card.name.empty() ? "of the upload" : card.name);
+      !valid.ok()) {
+    return valid.failure();
+  }
   std::vector<rdf::Quad> quads = model_to_quads(info, card);
   const std::string iri = model_iri(card);
+  auto duplicate = [&] {
+    return fail("model '{}' (identifier {}) is already in the graph", card.name, card.identifier);
+  };
   if (remote_) {
     auto present = remote::has_subject(*remote_, iri);
     if (!present.ok()) return present.failure();
-    if (*present) {
-      return fail("model '{}' (identifier {}) is already in the graph", card.name,
-                  card.identifier);
-    }
+    if (*present) return duplicate();
+    auto versions = model_versions(card.name);
+    if (!versions.ok()) return versions.failure();
+    const VersionLink link = next_version(*versions);
+    for (rdf::Quad& q : version_quads(iri, link)) quads.push_back(std::move(q));
     auto report = remote::add_quads(*remote_, quads, iri);
     if (!report.ok()) return report.failure();
-    return ModelImport{iri, card.name, std::move(info), report->quads_added};
+    return ModelImport{iri, card.name, std::move(info), report->quads_added, link.version};
   }
-  {
-    store::ReadTxn txn = store_->read();
-    auto id = txn.find_id(rdf::Term::iri(iri));
-    if (id && txn.count({*id, store::kNoId, store::kNoId, store::kNoId}) > 0) {
-      return fail("model '{}' (identifier {}) is already in the graph", card.name,
-                  card.identifier);
-    }
-  }
-  auto report = insert_all(*store_, quads);
-  if (!report.ok()) return report.failure();
-  return ModelImport{iri, card.name, std::move(info), report->quads_added};
+  // The version is read and written in one transaction, so two uploads of a
+  // name cannot both become the same version.
+  store::WriteTxn txn = store_->write();
+  auto id = txn.find_id(rdf::Term::iri(iri));
+  if (id && txn.count({*id, store::kNoId, store::kNoId, store::kNoId}) > 0) return duplicate();
+  auto existing = sparql::run_select(txn, model_versions_query(card.name));
+  if (!existing.ok()) return existing.failure();
+  const VersionLink link = next_version(model_versions_from(*existing));
+  for (rdf::Quad& q : version_quads(iri, link)) quads.push_back(std::move(q));
+  uint64_t added = 0;
+  for (const rdf::Quad& q : quads) added += txn.insert(q) ? 1 : 0;
+  Status st = txn.commit();
+  if (!st.ok()) return st.failure();
+  return ModelImport{iri, card.name, std::move(info), added, link.version};
 }
 
 Result<uint64_t> KnowledgeGraph::delete_model(std::string_view identifier) {
@@ -308,8 +321,46 @@ Result<uint64_t> KnowledgeGraph::delete_model(std::string_view identifier) {
     return t.is_iri() && t.value.starts_with(vocab::kNeuralNetworkBase) &&
            t.value.ends_with(suffix);
   };
-  if (remote_) return remote::erase_owned(*remote_, root, owned);
-  return erase_resource(*store_, root, owned);
+  if (remote_) {
+    if (Status st = remote_->update(relink_successor_update(root)); !st.ok()) return st.failure();
+    return remote::erase_owned(*remote_, root, owned);
+  }
+  store::WriteTxn txn = store_->write();
+  auto id = txn.find_id(rdf::Term::iri(root));
+  if (!id) return uint64_t{0};
+  if (Status st = sparql::run_update(txn, relink_successor_update(root)); !st.ok()) {
+    return st.failure();
+  }
+  uint64_t removed = erase_owned_nodes(txn, *id, owned);
+  Status st = txn.commit();
+  if (!st.ok()) return st.failure();
+  return removed;
+}
+
+Result<std::vector<ModelVersion>> KnowledgeGraph::model_versions(std::string_view name) const {
+  auto table = query(model_versions_query(name));
+  if (!table.ok()) return table.failure();
+  return model_versions_from(*table);
+}
+
+Result<bool> KnowledgeGraph::set_model_tag(std::string_view identifier, std::string_view tag,
+                                           bool present) {
+  if (!is_model_tag(tag)) {
+    return fail("'{}' is not a tag (1..64 letters, digits, '.', '_' or '-')", tag);
+  }
+  const std::string iri = model_iri(identifier);
+  const rdf::Quad quad{rdf::Term::iri(iri), vocab::term(vocab::kNnet, "tag"),
+                       rdf::Term::literal(std::string(tag)), {}};
+  auto tagged = [&]() -> bool {
+    for (const rdf::Quad& q : describe(iri)) {
+      if (q.predicate == quad.predicate && q.object == quad.object) return true;
+    }
+    return false;
+  };
+  bool before = tagged();
+  if (before == present) return false;
+  if (Status st = update(tag_update(iri, tag, present)); !st.ok()) return st.failure();
+  return true;
 }
 
 Result<LoadReport> KnowledgeGraph::add_device_rdf(std::string_view text, rdf::Syntax syntax,

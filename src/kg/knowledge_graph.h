@@ -19,6 +19,7 @@
 
 #include "common/result.h"
 #include "kg/model_card.h"
+#include "kg/model_versions.h"
 #include "kg/remote/remote_config.h"
 #include "kg/remote/remote_store.h"
 #include "model/model_info.h"
@@ -50,6 +51,7 @@ struct ModelImport {
   std::string name;
   model::ModelInfo info;
   uint64_t quads_added = 0;
+  int64_t version = 1;  // model_versions.h
 };
 
 class KnowledgeGraph {
@@ -74,19 +76,28 @@ class KnowledgeGraph {
   Result<LoadReport> add_device_file(const std::string& path);
   // Analyzes a .tflite file and adds its nnet description, with the facts of
   // the model card when `card_path` is given. Refuses a model whose
-  // identifier is already in the graph.
+  // identifier is already in the graph. The model becomes the next version
+  // of its name (model_versions.h); `tags` add to the card's tags.
   Result<ModelImport> add_model_file(const std::string& tflite_path,
-                                     const std::string& card_path = "");
+                                     const std::string& card_path = "",
+                                     const std::vector<std::string>& tags = {});
 
   // Upload path of the server: the same as add_model_file for bytes in
   // memory. Without a card the model is named `name` and identified by the
   // bytes' content UUID; `card_json` is a model card in the card file format.
   Result<ModelImport> add_model_bytes(std::string_view tflite_bytes, std::string_view name,
-                                      std::string_view card_json = {});
+                                      std::string_view card_json = {},
+                                      const std::vector<std::string>& tags = {});
   // Removes the model with this identifier (UUID) and every node of its
-  // description (layers, conditions, metric, input, output, sensors).
-  // Returns the number of quads removed; 0 when there is no such model.
+  // description (layers, conditions, metric, input, output, sensors); its
+  // successor version then follows its predecessor. Returns the number of
+  // quads removed; 0 when there is no such model.
   Result<uint64_t> delete_model(std::string_view identifier);
+  // The models named `name`, oldest version first (model_versions.h).
+  Result<std::vector<ModelVersion>> model_versions(std::string_view name) const;
+  // Adds or removes one nnet:tag of the model `identifier`; the tag must
+  // satisfy is_model_tag. Returns whether the graph changed.
+  Result<bool> set_model_tag(std::string_view identifier, std::string_view tag, bool present);
 
   // add_device_file for RDF text (e.g. an HTTP body); `source_name` names it in errors.
   Result<LoadReport> add_device_rdf(std::string_view text, rdf::Syntax syntax,
@@ -129,7 +140,8 @@ class KnowledgeGraph {
                                         sparql::QueryProfile* profile = nullptr) const;
   // A SPARQL 1.1 Update request as one transaction: all of it or nothing.
   Status update(std::string_view sparql_update, const sparql::QueryOptions& options = {});
-  // Catalog views used by `model list` / `device list`.
+  // Catalog views used by `model list` / `device list`. Models: name uuid
+  // version macs ram flash tags (comma-separated), by name then version.
   Result<sparql::ResultTable> list_models() const;
   Result<sparql::ResultTable> list_devices() const;
 
@@ -140,7 +152,8 @@ class KnowledgeGraph {
   explicit KnowledgeGraph(std::unique_ptr<store::Store> store) : store_(std::move(store)) {}
   explicit KnowledgeGraph(std::unique_ptr<remote::RemoteStore> remote)
       : remote_(std::move(remote)) {}
-  Result<ModelImport> import_model(model::ModelInfo info, const ModelCard& card);
+  Result<ModelImport> import_model(model::ModelInfo info, ModelCard card,
+                                   const std::vector<std::string>& tags);
   std::unique_ptr<store::Store> store_;                // embedded, or
   std::unique_ptr<remote::RemoteStore> remote_;        // remote
 };

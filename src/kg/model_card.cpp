@@ -16,7 +16,7 @@ using nlohmann::json;
 const std::initializer_list<std::string_view> kCardFields = {
     "name",    "identifier", "description",  "category", "metric",          "dataset",
     "input",   "output",     "creator",      "date_created", "citation",  "code_repository",
-    "runtime_platform"};
+    "runtime_platform", "tags", "source", "training_run", "parent"};
 
 std::string join(std::initializer_list<std::string_view> names) {
   std::string out;
@@ -145,6 +145,24 @@ OutputCard read_output(CardReader& r, const json& card) {
   return output;
 }
 
+std::vector<std::string> read_tags(CardReader& r, const json& card) {
+  std::vector<std::string> tags;
+  auto it = card.find("tags");
+  if (it == card.end() || it->is_null()) return tags;
+  if (!it->is_array()) {
+    r.field_error("tags", fmt::format("must be an array of strings, got {}", it->type_name()));
+    return tags;
+  }
+  for (const json& t : *it) {
+    if (!t.is_string()) {
+      r.field_error("tags", fmt::format("must hold strings, got {}", t.type_name()));
+      break;
+    }
+    tags.push_back(t.get<std::string>());
+  }
+  return tags;
+}
+
 // --- checks ---------------------------------------------------------------
 
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
@@ -203,6 +221,14 @@ ordered_json text_or_null(const std::string& s) {
 
 }  // namespace
 
+bool is_model_tag(std::string_view tag) {
+  if (tag.empty() || tag.size() > 64) return false;
+  for (char c : tag) {
+    if (!is_alpha(c) && !is_digit(c) && c != '.' && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
 bool is_accuracy_metric(std::string_view metric_type) {
   return metric_type == "Top_1_accuracy" || metric_type == "Top_5_accuracy";
 }
@@ -231,12 +257,19 @@ Status validate_model_card(const ModelCard& card, std::string_view source) {
   }
   struct IriField { std::string_view name; const std::string& value; };
   for (const IriField& f : {IriField{"dataset", card.dataset}, IriField{"citation", card.citation},
-                            IriField{"code_repository", card.code_repository}}) {
+                            IriField{"code_repository", card.code_repository},
+                            IriField{"source", card.source}}) {
     if (!f.value.empty() && !is_absolute_iri(f.value))
       return field_error(f.name, fmt::format("must be an absolute IRI such as \"https://...\", got \"{}\"", f.value));
   }
   if (!card.date_created.empty() && !is_date(card.date_created))
     return field_error("date_created", fmt::format("must be a date YYYY-MM-DD, got \"{}\"", card.date_created));
+  for (const std::string& tag : card.tags) {
+    if (!is_model_tag(tag))
+      return field_error("tags", fmt::format("holds \"{}\"; a tag is 1..64 letters, digits, '.', '_' or '-'", tag));
+  }
+  if (!card.parent.empty() && !is_uuid(card.parent))
+    return field_error("parent", fmt::format("must be the lower-case UUID identifier of the parent model, got \"{}\"", card.parent));
   for (size_t i = 0; i < card.input.sensors.size(); ++i) {
     const SensorCard& s = card.input.sensors[i];
     std::string field = fmt::format("input.sensors[{}].type", i);
@@ -280,6 +313,10 @@ Result<ModelCard> parse_model_card(std::string_view text, std::string_view sourc
   card.citation = r.text(doc, "citation", "citation");
   card.code_repository = r.text(doc, "code_repository", "code_repository");
   card.runtime_platform = r.text(doc, "runtime_platform", "runtime_platform");
+  card.tags = read_tags(r, doc);
+  card.source = r.text(doc, "source", "source");
+  card.training_run = r.text(doc, "training_run", "training_run");
+  card.parent = r.text(doc, "parent", "parent");
   if (!r.ok()) return r.failure();
   if (Status s = validate_model_card(card, source); !s.ok()) return s.failure();
   return card;
@@ -323,6 +360,10 @@ std::string model_card_to_json(const ModelCard& card) {
   out["citation"] = text_or_null(card.citation);
   out["code_repository"] = text_or_null(card.code_repository);
   out["runtime_platform"] = text_or_null(card.runtime_platform);
+  out["tags"] = card.tags;
+  out["source"] = text_or_null(card.source);
+  out["training_run"] = text_or_null(card.training_run);
+  out["parent"] = text_or_null(card.parent);
   return out.dump(2) + "\n";
 }
 

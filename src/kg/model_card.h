@@ -11,7 +11,9 @@
 //     "output": {"info": "..."},
 //     "creator": "Google", "date_created": "2021-12-12",
 //     "citation": "https://...", "code_repository": "https://...",
-//     "runtime_platform": "TFLite Micro" }
+//     "runtime_platform": "TFLite Micro",
+//     "tags": ["production"], "source": "https://...", "training_run": "run-42",
+//     "parent": "<identifier of the model this one was derived from>" }
 //
 // Only name and identifier are required; every other field may be absent or
 // null. Accuracies are fractions 0..1 (the reference graph stores percent).
@@ -69,12 +71,23 @@ struct ModelCard {
   std::string citation;         // IRI
   std::string code_repository;  // IRI
   std::string runtime_platform;
+  // Labels and lineage (docs/server.md, "Model versions"): free labels such
+  // as "production" (is_model_tag), where the model came from (IRI), the
+  // training run that produced it, and the identifier of its parent model.
+  std::vector<std::string> tags;
+  std::string source;        // IRI
+  std::string training_run;
+  std::string parent;        // UUID of another model
   friend bool operator==(const ModelCard&, const ModelCard&) = default;
 };
 
 // True for metric kinds whose value is a fraction 0..1 (Top_1_accuracy,
 // Top_5_accuracy).
 bool is_accuracy_metric(std::string_view metric_type);
+
+// Tags are 1..64 characters of letters, digits, '.', '_' and '-', so they
+// read the same in URLs, CLI arguments and SPARQL literals.
+bool is_model_tag(std::string_view tag);
 
 // Reads and checks a card file. Errors are one line: "card PATH: ...".
 Result<ModelCard> read_model_card(const std::string& path);

@@ -171,6 +171,12 @@ void write_card_facts(QuadWriter& w, const Term& nn, const ModelCard& card) {
   w.text_if(nn, kSchema, "runtimePlatform", card.runtime_platform);
   w.iri_if(nn, kNnet, "trainingDataset", card.dataset);
   if (!card.category.empty()) w.add(nn, kNnet, "hasCategory", nnet(card.category));
+  // Labels and lineage (tinykg additions); the version triples depend on the
+  // graph's other models and are written by the facade (model_versions.h).
+  for (const std::string& tag : card.tags) w.add(nn, kNnet, "tag", text(tag));
+  w.iri_if(nn, kNnet, "source", card.source);
+  w.text_if(nn, kNnet, "trainingRun", card.training_run);
+  if (!card.parent.empty()) w.add(nn, kNnet, "parentModel", Term::iri(model_iri(card.parent)));
 }
 
 }  // namespace

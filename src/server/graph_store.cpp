@@ -1,18 +1,21 @@
 // SPARQL 1.1 Graph Store HTTP Protocol, indirect identification
 // (https://www.w3.org/TR/sparql11-http-rdf-update/) at /rdf-graphs:
-//   GET|HEAD /rdf-graphs?default | ?graph=IRI   the graph as Turtle, N-Triples, N-Quads or TriG
+//   GET|HEAD /rdf-graphs?default | ?graph=IRI   the graph as Turtle, N-Triples, N-Quads,
+//                                                TriG or JSON-LD (expanded form)
 //   PUT                                          replace the graph with the body
 //   POST                                         add the body's triples to the graph
 //   DELETE                                       remove the graph
 // Bodies: text/turtle, application/n-triples, application/n-quads,
-// application/trig (graph names inside quad syntaxes are replaced by the
-// target graph). JSON-LD is not supported yet (415).
+// application/trig, application/ld+json (graph names inside quad syntaxes
+// and JSON-LD @graph are replaced by the target graph).
 #include <array>
 #include <sstream>
 
 #include <httplib.h>
 
 #include "kg/vocabulary.h"
+#include "rdf/jsonld/from_rdf.h"
+#include "rdf/jsonld/jsonld.h"
 #include "server/negotiation.h"
 #include "server/problem.h"
 #include "server/service.h"
@@ -31,8 +34,33 @@ constexpr std::array<RdfMedia, 4> kRdfMedia = {{
     {"application/n-quads", rdf::Syntax::NQuads},
     {"application/trig", rdf::Syntax::TriG},
 }};
-constexpr std::array<std::string_view, 4> kRdfTypes = {kRdfMedia[0].type, kRdfMedia[1].type,
-                                                       kRdfMedia[2].type, kRdfMedia[3].type};
+// JSON-LD goes through the JSON-LD processor (src/rdf/jsonld/), not serd.
+constexpr std::string_view kJsonLd = "application/ld+json";
+constexpr std::array<std::string_view, 5> kRdfTypes = {kRdfMedia[0].type, kRdfMedia[1].type,
+                                                       kRdfMedia[2].type, kRdfMedia[3].type,
+                                                       kJsonLd};
+
+// The graph in expanded JSON-LD, which needs no context to read back.
+std::string graph_as_jsonld(const kg::KnowledgeGraph& graph, const std::string& graph_iri) {
+  std::vector<rdf::Quad> quads;
+  graph.for_each_quad(graph_iri, [&](const rdf::Quad& q) {
+    quads.push_back(rdf::Quad{q.subject, q.predicate, q.object, {}});
+  });
+  return rdf::jsonld_from_rdf(quads).dump(2) + "\n";
+}
+
+// A JSON-LD body as N-Quads, so that it is stored by the same one-transaction
+// path as the other syntaxes. Relative IRIs resolve against the target graph.
+Result<std::string> jsonld_as_nquads(std::string_view body, const std::string& graph_iri) {
+  auto quads = rdf::jsonld_to_rdf(body, {.base = graph_iri});
+  if (!quads.ok()) return fail("request body: not valid JSON-LD: {}", quads.error());
+  std::ostringstream text;
+  {
+    rdf::RdfWriter writer(text, rdf::Syntax::NQuads);
+    for (const rdf::Quad& q : *quads) writer.write(q);
+  }
+  return text.str();
+}
 
 // The graph a request names: "" for ?default, the IRI for ?graph=IRI.
 // nullopt with a 400 problem in `res` otherwise.
@@ -62,11 +90,16 @@ void get_graph(Service& service, const httplib::Request& req, httplib::Response&
   if (!chosen) {
     send_problem(req, res, 406,
                  "graphs are available as text/turtle, application/n-triples, "
-                 "application/n-quads and application/trig");
+                 "application/n-quads, application/trig and application/ld+json");
     return;
   }
   if (!service.graph.has_graph(*graph)) {
     send_problem(req, res, 404, fmt::format("no graph <{}>", *graph));
+    return;
+  }
+  res.set_header("Vary", "Accept");
+  if (*chosen == kJsonLd) {
+    res.set_content(graph_as_jsonld(service.graph, *graph), std::string(kJsonLd).c_str());
     return;
   }
   const RdfMedia& media = *std::find_if(kRdfMedia.begin(), kRdfMedia.end(),
@@ -89,7 +122,6 @@ void get_graph(Service& service, const httplib::Request& req, httplib::Response&
       }
     });
   }
-  res.set_header("Vary", "Accept");
   res.set_content(body.str(), (std::string(media.type) + "; charset=utf-8").c_str());
 }
 
@@ -102,15 +134,25 @@ void write_graph(Service& service, const httplib::Request& req, httplib::Respons
   const std::string type = media_type(req.get_header_value("Content-Type"));
   auto media = std::find_if(kRdfMedia.begin(), kRdfMedia.end(),
                             [&](const RdfMedia& m) { return m.type == type; });
-  if (media == kRdfMedia.end()) {
+  std::string converted;
+  if (type == kJsonLd) {
+    auto nquads = jsonld_as_nquads(req.body, *graph);
+    if (!nquads.ok()) {
+      send_problem(req, res, 400, nquads.error());
+      return;
+    }
+    converted = std::move(nquads).value();
+  } else if (media == kRdfMedia.end()) {
     send_problem(req, res, 415,
                  fmt::format("cannot read '{}'; send text/turtle, application/n-triples, "
-                             "application/n-quads or application/trig",
+                             "application/n-quads, application/trig or application/ld+json",
                              type.empty() ? "(no Content-Type)" : type));
     return;
   }
   const bool existed = service.graph.has_graph(*graph);
-  auto report = service.graph.add_rdf(req.body, media->syntax, *graph, replace);
+  auto report = type == kJsonLd
+                    ? service.graph.add_rdf(converted, rdf::Syntax::NQuads, *graph, replace)
+                    : service.graph.add_rdf(req.body, media->syntax, *graph, replace);
   if (!report.ok()) {
     send_problem(req, res, 400, report.error());
     return;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "cli_runner.h"
 
@@ -161,6 +162,46 @@ TEST(Cli, ModelInspectJsonHasTheDocumentedKeys) {
   ASSERT_FALSE(doc["operators"].empty());
   EXPECT_TRUE(doc["operators"][0].contains("index"));
   EXPECT_TRUE(doc["operators"][0].contains("type"));
+}
+
+TEST(Cli, ModelAddUnderAKnownNameAddsAVersionWithTags) {
+  TempDir dir;
+  const std::string db = dir / "db";
+  // Two different files with one name (the file stem) are versions 1 and 2.
+  std::filesystem::create_directories(dir / "v1");
+  std::filesystem::create_directories(dir / "v2");
+  std::filesystem::copy_file(data_dir() + "/reference/models/Hello_World.tflite",
+                             dir / "v1/kws.tflite");
+  std::filesystem::copy_file(data_dir() + "/reference/models/Magic_Wand_1.tflite",
+                             dir / "v2/kws.tflite");
+  auto first = run_tinykg("--db " + db + " model add " + dir / "v1/kws.tflite" +
+                          " --tag candidate");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("added model kws version 1"), std::string::npos) << first.out;
+  auto second = run_tinykg("--db " + db + " model add --tag production --tag int8 " +
+                           dir / "v2/kws.tflite");
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.out.find("added model kws version 2"), std::string::npos) << second.out;
+  auto bad = run_tinykg("--db " + db + " model add --tag 'no spaces' " +
+                        data_dir() + "/reference/models/Person_Detection.tflite");
+  EXPECT_NE(bad.exit_code, 0);
+
+  auto list = run_tinykg("--db " + db + " model list --format csv");
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_EQ(list.out.find("Person_Detection"), std::string::npos) << list.out;  // nothing written
+  // name,uuid,version,macs,ram,flash,tags
+  std::istringstream lines(list.out);
+  std::string header, v1, v2;
+  std::getline(lines, header);
+  std::getline(lines, v1);
+  std::getline(lines, v2);
+  EXPECT_EQ(header.rfind("name,uuid,version,", 0), 0u) << list.out;
+  EXPECT_NE(v1.find(",1,"), std::string::npos) << list.out;
+  EXPECT_TRUE(v1.ends_with(",candidate") || v1.ends_with(",candidate\r")) << list.out;
+  EXPECT_NE(v2.find(",2,"), std::string::npos) << list.out;
+  EXPECT_TRUE(v2.find("int8,production") != std::string::npos ||
+              v2.find("production,int8") != std::string::npos)
+      << list.out;
 }
 
 TEST(Cli, ModelListShowsAnImportedModel) {

@@ -144,6 +144,37 @@ TEST(ModelCard, JsonRoundTrip) {
   EXPECT_EQ(*again, *card);
 }
 
+TEST(ModelCard, TagsAndLineageParseCheckAndRoundTrip) {
+  const std::string card_text = R"({"name": "kws", "identifier": "02ed1b17-de4f-4239-8812-392917a954dc",
+    "tags": ["production", "int8"], "source": "https://example.org/kws.tflite",
+    "training_run": "run-42", "parent": "11111111-2222-3333-4444-555555555555"})";
+  auto card = parse_model_card(card_text, "kws.json");
+  ASSERT_TRUE(card.ok()) << card.error();
+  EXPECT_EQ(card->tags, (std::vector<std::string>{"production", "int8"}));
+  EXPECT_EQ(card->source, "https://example.org/kws.tflite");
+  EXPECT_EQ(card->training_run, "run-42");
+  EXPECT_EQ(card->parent, "11111111-2222-3333-4444-555555555555");
+  auto again = parse_model_card(model_card_to_json(*card), "again.json");
+  ASSERT_TRUE(again.ok()) << again.error();
+  EXPECT_EQ(*again, *card);
+
+  auto error_of = [&](std::string_view from, std::string_view to) {
+    std::string text = card_text;
+    text.replace(text.find(from), from.size(), to);
+    auto bad = parse_model_card(text, "kws.json");
+    return bad.ok() ? std::string("(accepted)") : bad.error();
+  };
+  EXPECT_EQ(error_of("\"int8\"", "\"in t8\""),
+            "card kws.json: field 'tags' holds \"in t8\"; a tag is 1..64 letters, digits, '.', '_' or '-'");
+  EXPECT_EQ(error_of("\"int8\"", "8"), "card kws.json: field 'tags' must hold strings, got number");
+  EXPECT_EQ(error_of("https://example.org/kws.tflite", "kws.tflite").rfind(
+                "card kws.json: field 'source' must be an absolute IRI", 0),
+            0u);
+  EXPECT_EQ(error_of("11111111-2222", "kws-v1").rfind(
+                "card kws.json: field 'parent' must be the lower-case UUID", 0),
+            0u);
+}
+
 TEST(ModelCard, MissingFileIsAnError) {
   auto card = read_model_card("/nonexistent/card.json");
   ASSERT_FALSE(card.ok());

@@ -203,5 +203,163 @@ TEST_F(Api, StatsCountModelsAndDevices) {
 
 TEST_F(Api, UnknownRouteIsAProblem) { expect_problem(client().Get("/api/nothing-here"), 404); }
 
+// --- versions, tags, lineage (kg/model_versions.h) ---------------------------
+
+class ModelVersions : public Api {
+ protected:
+  // Uploads a reference model's bytes under the name "Detector".
+  json upload_as_detector(const std::string& file, const std::string& query = "") {
+    auto res = client().Post("/api/models?name=Detector" + query, writer_,
+                             read_file(reference("models/" + file + ".tflite")),
+                             "application/octet-stream");
+    check_documented("post", "/api/models", res);
+    EXPECT_EQ(res->status, 201) << res->body;
+    return json_body(res);
+  }
+  json detail(const std::string& ref) {
+    auto res = client().Get("/api/models/" + ref);
+    check_documented("get", "/api/models/{identifier}", res);
+    EXPECT_EQ(res->status, 200) << res->body;
+    return json_body(res);
+  }
+  std::vector<int> version_numbers(const json& model) {
+    std::vector<int> numbers;
+    for (const json& v : model["versions"]) numbers.push_back(v["version"].get<int>());
+    return numbers;
+  }
+};
+
+TEST_F(ModelVersions, SecondUploadOfANameIsVersionTwoLinkedToTheFirst) {
+  json first = upload_as_detector("Hello_World");
+  json second = upload_as_detector("Magic_Wand_1");
+  EXPECT_EQ(first["version"], 1);
+  EXPECT_EQ(second["version"], 2);
+  EXPECT_NE(first["identifier"], second["identifier"]);  // each upload stays its own model
+
+  json v2 = detail(second["identifier"]);
+  EXPECT_EQ(v2["version"], 2);
+  EXPECT_EQ(v2["properties"]["previousVersion"], first["iri"]);
+  EXPECT_EQ(version_numbers(v2), (std::vector<int>{1, 2}));
+  EXPECT_FALSE(detail(first["identifier"])["properties"].contains("previousVersion"));
+
+  // The name resolves to the latest version; ?version= picks another.
+  EXPECT_EQ(detail("Detector")["identifier"], second["identifier"]);
+  EXPECT_EQ(detail("Detector?version=1")["identifier"], first["identifier"]);
+  auto missing = client().Get("/api/models/Detector?version=7");
+  check_documented("get", "/api/models/{identifier}", missing);
+  expect_problem(missing, 404);
+
+  json list = json_body(client().Get("/api/models?name=Detector"));
+  ASSERT_EQ(list["total"], 2);
+  EXPECT_EQ(list["items"][0]["version"], 1);
+  EXPECT_EQ(list["items"][1]["version"], 2);
+}
+
+TEST_F(ModelVersions, TagsAreSetOnUploadAndByRouteWithAToken) {
+  json model = upload_as_detector("Hello_World", "&tag=candidate&tag=int8");
+  const std::string id = model["identifier"];
+  EXPECT_EQ(detail(id)["tags"], json({"candidate", "int8"}));
+
+  const std::string route = "/api/models/" + id + "/tags/production";
+  uint64_t before = quads();
+  auto anonymous = client().Put(route, "", "text/plain");
+  check_documented("put", "/api/models/{identifier}/tags/{tag}", anonymous);
+  expect_problem(anonymous, 401);
+  expect_problem(client().Put(route, bearer(token(Role::Read)), "", "text/plain"), 403);
+  EXPECT_EQ(quads(), before);  // nothing written
+
+  auto tagged = client().Put(route, writer_, "", "text/plain");
+  check_documented("put", "/api/models/{identifier}/tags/{tag}", tagged);
+  EXPECT_EQ(tagged->status, 204);
+  EXPECT_EQ(client().Put(route, writer_, "", "text/plain")->status, 204);  // idempotent
+  EXPECT_EQ(quads(), before + 1);
+  EXPECT_EQ(detail(id)["tags"], json({"candidate", "int8", "production"}));
+  // A tag works as an alias: the latest version of the name carrying it.
+  upload_as_detector("Magic_Wand_1");
+  EXPECT_EQ(detail("Detector?tag=production")["identifier"], id);
+  json tagged_list = json_body(client().Get("/api/models?tag=production"));
+  ASSERT_EQ(tagged_list["total"], 1);
+  EXPECT_EQ(tagged_list["items"][0]["tags"], json({"candidate", "int8", "production"}));
+
+  auto untagged = client().Delete(route, writer_);
+  check_documented("delete", "/api/models/{identifier}/tags/{tag}", untagged);
+  EXPECT_EQ(untagged->status, 204);
+  EXPECT_EQ(detail(id)["tags"], json({"candidate", "int8"}));
+  expect_problem(client().Delete(route, writer_), 404);
+  expect_problem(client().Get("/api/models/Detector?tag=production"), 404);
+  expect_problem(client().Put("/api/models/" + id + "/tags/no%20spaces", writer_, "", "text/plain"),
+                 400);
+  expect_problem(client().Put("/api/models/00000000-0000-0000-0000-000000000000/tags/x", writer_,
+                              "", "text/plain"),
+                 404);
+  auto bad_upload = client().Post("/api/models?name=Detector&tag=a%2Fb", writer_,
+                                  read_file(reference("models/Micro_Speech_Yes_No_1.tflite")),
+                                  "application/octet-stream");
+  expect_problem(bad_upload, 400);
+}
+
+TEST_F(ModelVersions, LineageFromTheCardRoundTrips) {
+  json card = json::parse(read_file(reference("cards/Hello_World.json")));
+  card["source"] = "https://example.org/models/hello_world.tflite";
+  card["training_run"] = "run-2026-12-01-42";
+  card["parent"] = "11111111-2222-3333-4444-555555555555";
+  card["tags"] = {"baseline"};
+  httplib::MultipartFormDataItems parts = {
+      {"model", read_file(reference("models/Hello_World.tflite")), "Hello_World.tflite",
+       "application/octet-stream"},
+      {"card", card.dump(), "card.json", "application/json"},
+      {"tag", "reviewed", "", ""}};
+  auto added = client().Post("/api/models", writer_, parts);
+  check_documented("post", "/api/models", added);
+  ASSERT_EQ(added->status, 201) << added->body;
+  json model = detail(kHelloWorldId);
+  EXPECT_EQ(model["lineage"]["source"], card["source"]);
+  EXPECT_EQ(model["lineage"]["training_run"], card["training_run"]);
+  EXPECT_EQ(model["lineage"]["parent"], card["parent"]);
+  EXPECT_EQ(model["tags"], json({"baseline", "reviewed"}));
+  // The same facts are triples that SPARQL sees.
+  auto res = client().Get(
+      "/sparql?query=" +
+          url_encode("SELECT ?run WHERE { ?m <http://tinyml-schema.org/networkschema#trainingRun> "
+                     "?run ; <http://tinyml-schema.org/networkschema#parentModel> "
+                     "<http://tinyml-schema.org/neuralnetwork/11111111-2222-3333-4444-555555555555> }"),
+      {{"Accept", "text/csv"}});
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_NE(res->body.find("run-2026-12-01-42"), std::string::npos) << res->body;
+
+  card["source"] = "not an iri";
+  parts[1].content = card.dump();
+  expect_problem(client().Post("/api/models", writer_, parts), 400);
+}
+
+TEST_F(ModelVersions, DeletingAVersionKeepsTheOthersConsistent) {
+  json v1 = upload_as_detector("Hello_World");
+  json v2 = upload_as_detector("Magic_Wand_1");
+  json v3 = upload_as_detector("Micro_Speech_Yes_No_1");
+  ASSERT_EQ(v3["version"], 3);
+
+  EXPECT_EQ(client().Delete("/api/models/" + v2["identifier"].get<std::string>(), writer_)->status,
+            204);
+  json latest = detail("Detector");
+  EXPECT_EQ(latest["identifier"], v3["identifier"]);
+  EXPECT_EQ(latest["version"], 3);  // numbers keep naming the same bytes
+  EXPECT_EQ(latest["properties"]["previousVersion"], v1["iri"]);  // relinked past the gap
+  EXPECT_EQ(version_numbers(latest), (std::vector<int>{1, 3}));
+  // Nothing points at the deleted model any more.
+  auto dangling = client().Get(
+      "/sparql?query=" + url_encode("ASK { ?s ?p <" + v2["iri"].get<std::string>() + "> }"),
+      {{"Accept", "application/sparql-results+json"}});
+  EXPECT_EQ(json_body(dangling)["boolean"], false);
+
+  EXPECT_EQ(client().Delete("/api/models/" + v1["identifier"].get<std::string>(), writer_)->status,
+            204);
+  latest = detail("Detector");
+  EXPECT_FALSE(latest["properties"].contains("previousVersion"));
+  EXPECT_EQ(version_numbers(latest), (std::vector<int>{3}));
+  json v4 = upload_as_detector("Hello_World");
+  EXPECT_EQ(v4["version"], 4);
+  EXPECT_EQ(detail("Detector")["properties"]["previousVersion"], v3["iri"]);
+}
+
 }  // namespace
 }  // namespace tinykg::server::testing

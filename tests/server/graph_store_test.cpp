@@ -1,5 +1,10 @@
 // SPARQL 1.1 Graph Store HTTP Protocol at /rdf-graphs (indirect graph
 // identification), after ../shared/conformance/sparql11/graph-store-protocol.
+#include <iterator>
+#include <set>
+#include <sstream>
+
+#include "rdf/jsonld/jsonld.h"
 #include "server_fixture.h"
 
 namespace tinykg::server::testing {
@@ -114,8 +119,78 @@ TEST_F(GraphStore, GraphMustBeNamedExactlyOnce) {
   expect_problem(client().Get("/rdf-graphs?graph=not%20an%20iri"), 400);
 }
 
+// A JSON-LD body with a context, a typed and a language-tagged literal, and
+// a relative @id that resolves against the target graph's IRI.
+constexpr const char* kJsonLdBoards = R"({
+  "@context": {"ex": "http://example.org/",
+               "ram": {"@id": "ex:ram", "@type": "http://www.w3.org/2001/XMLSchema#integer"},
+               "label": {"@id": "ex:label", "@language": "en"}},
+  "@graph": [
+    {"@id": "ex:b1", "ram": "172", "label": "Nano"},
+    {"@id": "b9", "@type": "ex:Board", "ex:next": {"@id": "ex:b1"}}
+  ]})";
+constexpr const char* kJsonLdBoardsAsNTriples[] = {
+    "<http://example.org/b1> <http://example.org/ram> \"172\"^^<http://www.w3.org/2001/XMLSchema#integer> .",
+    "<http://example.org/b1> <http://example.org/label> \"Nano\"@en .",
+    "<http://example.org/graphs/b9> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/Board> .",
+    "<http://example.org/graphs/b9> <http://example.org/next> <http://example.org/b1> .",
+};
+
+std::multiset<std::string> lines_of(const std::string& text) {
+  std::multiset<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.insert(line);
+  }
+  return lines;
+}
+
+TEST_F(GraphStore, JsonLdBodyIsStoredAsItsTriples) {
+  auto created = client().Put(named(), writer_, kJsonLdBoards, "application/ld+json");
+  ASSERT_TRUE(created);
+  EXPECT_EQ(created->status, 201) << created->body;
+  auto nt = client().Get(named(), {{"Accept", "application/n-triples"}});
+  ASSERT_EQ(nt->status, 200);
+  EXPECT_EQ(lines_of(nt->body), std::multiset<std::string>(std::begin(kJsonLdBoardsAsNTriples),
+                                                           std::end(kJsonLdBoardsAsNTriples)))
+      << nt->body;
+
+  // POST merges; a @graph inside the document goes to the target graph too.
+  auto merged = client().Post(
+      named(), writer_,
+      R"({"@id": "http://example.org/g", "@graph": {"@id": "http://example.org/b2", "http://example.org/ram": 256}})",
+      "application/ld+json");
+  ASSERT_TRUE(merged);
+  EXPECT_EQ(merged->status, 204) << merged->body;
+  EXPECT_EQ(quads(), 5u);
+
+  // A syntax error stores nothing.
+  auto bad = client().Put(named(), writer_, R"({"@id": 12})", "application/ld+json");
+  expect_problem(bad, 400);
+  EXPECT_EQ(quads(), 5u);
+}
+
+TEST_F(GraphStore, GetAsJsonLdReadsBackToTheSameTriples) {
+  ASSERT_EQ(client().Put(named(), writer_, kJsonLdBoards, "application/ld+json")->status, 201);
+  auto res = client().Get(named(), {{"Accept", "application/ld+json"}});
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/ld+json");
+  auto quads = rdf::jsonld_to_rdf(res->body, {});
+  ASSERT_TRUE(quads.ok()) << quads.error() << "\n" << res->body;
+  std::multiset<std::string> read_back;
+  for (const rdf::Quad& q : *quads) {
+    EXPECT_TRUE(q.graph.value.empty());  // the graph's triples, without its name
+    read_back.insert(fmt::format("{} {} {} .", q.subject.to_ntriples(), q.predicate.to_ntriples(),
+                                 q.object.to_ntriples()));
+  }
+  EXPECT_EQ(read_back, std::multiset<std::string>(std::begin(kJsonLdBoardsAsNTriples),
+                                                  std::end(kJsonLdBoardsAsNTriples)))
+      << res->body;
+}
+
 TEST_F(GraphStore, UnknownBodySyntaxIs415AndUnknownAcceptIs406) {
-  expect_problem(client().Put(named(), writer_, "{}", "application/ld+json"), 415);
+  expect_problem(client().Put(named(), writer_, "<a> <b> <c> .", "application/rdf+xml"), 415);
   load("ex:s ex:p ex:o .", kGraph);
   expect_problem(client().Get(named(), {{"Accept", "application/rdf+xml"}}), 406);
 }
