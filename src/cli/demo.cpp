@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
+#include "deploy/artifact.h"
 #include "kg/reference_data.h"
 #include "match/case_studies.h"
 
@@ -29,6 +30,12 @@ void add_demo(CLI::App& app, Context& ctx) {
     std::string imported =
         fmt::format("Imported {} models and {} devices ({} triples) into {} in {:.0f} ms",
                     report.models, report.devices, report.triples, ctx.location().to_string(), ms);
+    // Keep the .tflite bytes so the demo's models can be deployed at once
+    // (the embedded store keeps artifacts beside the database; docs/deploy.md).
+    if (!graph.is_remote()) {
+      deploy::ArtifactStore artifacts(graph);
+      for (const auto& [iri, path] : report.model_files) Context::take(artifacts.put_file(iri, path));
+    }
 
     auto source = match::source_for(graph);
     match::Matcher matcher(*source);

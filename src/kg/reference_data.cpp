@@ -59,6 +59,7 @@ Result<ReferenceImport> import_reference_data(KnowledgeGraph& graph,
     auto added = graph.add_model_file(model.string(), fs::exists(card) ? card.string() : "");
     if (!added.ok()) return added.failure();
     report.triples += added->quads_added;
+    report.model_files.emplace_back(added->iri, model.string());
     ++report.models;
   }
   return report;

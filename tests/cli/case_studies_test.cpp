@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 #include <map>
 
 #include "cli_runner.h"
@@ -46,6 +48,18 @@ TEST_F(CaseStudies, DemoSucceeds) {
   ASSERT_EQ(demo_->exit_code, 0) << demo_->err;
   EXPECT_NE(demo_->out.find("Imported 23 models and 6 devices"), std::string::npos)
       << demo_->out;
+}
+
+// The demo keeps each model's .tflite bytes, so its models deploy (and
+// export) without being added again.
+TEST_F(CaseStudies, DemoKeepsTheModelBytes) {
+  TempDir out;
+  RunResult r = run_tinykg("--db " + db() + " model export-c ARM_DS_CNN_Small_ -o " + out / "m.h");
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  std::ifstream header(out / "m.h");
+  std::stringstream text;
+  text << header.rdbuf();
+  EXPECT_NE(text.str().find("0x"), std::string::npos) << "the C array holds the model's bytes";
 }
 
 // `demo --format json` prints the match engine's three answers in one document.
