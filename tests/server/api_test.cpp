@@ -10,12 +10,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
+using ::tinykg::testing::read_file;
 
 std::string reference(const std::string& relative) {
   return tinykg::testing::source_dir() + "/data/reference/" + relative;

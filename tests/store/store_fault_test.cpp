@@ -17,13 +17,6 @@ namespace {
 
 void write_file(const std::string& path, std::string_view text) { std::ofstream(path) << text; }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 void expect_clear_error(const RunResult& r, const std::string& needle) {
   EXPECT_NE(r.exit_code, 0);
   EXPECT_EQ(r.err.rfind("tinykg: error: ", 0), 0u) << r.err;
