@@ -126,6 +126,7 @@ class BulkLoad {
   MDB_cursor* id2term_ = nullptr;
   Id next_term_id_ = kNoId;  // id of the next new term the writer will store
   std::vector<std::pair<uint64_t, Id>> term_hashes_;  // term2id entries to add
+  const std::string rdf_type_encoding_ = rdf::Term::iri(std::string(rdf::kRdfType)).encode();
   uint64_t quads_seen_ = 0;
   int indexes_done_ = 0;
   BulkLoadReport report_;
@@ -246,6 +247,12 @@ void BulkLoad::consume(const Chunk& chunk) {
     MDB_val k = val(key, sizeof key), v = val(enc.data(), enc.size());
     check("dictionary insert", mdb_cursor_put(id2term_, &k, &v, MDB_APPEND));
     term_hashes_.emplace_back(fnv1a64(enc), next_term_id_);
+    // term2id is written after the indexes, so the class statistics of
+    // write_index learn a new rdf:type id here rather than by lookup.
+    if (enc == rdf_type_encoding_) {
+      txn_.rdf_type_ = next_term_id_;
+      txn_.rdf_type_known_ = true;
+    }
     ++next_term_id_;
     begin = end;
   }
@@ -257,7 +264,7 @@ void BulkLoad::consume(const Chunk& chunk) {
 // Writes one permutation from the merged runs. An empty index is appended to;
 // into a non-empty one keys are inserted in order, and appended once they pass
 // its last key. The SPOG pass decides which quads are new (for the report and
-// the predicate statistics).
+// the predicate and class statistics).
 void BulkLoad::write_index(int perm) {
   MDB_txn* txn = txn_.txn_;
   MDB_dbi dbi = txn_.dbi_->index[perm];
@@ -274,7 +281,8 @@ void BulkLoad::write_index(int perm) {
     check("index scan", rc);
     std::memcpy(last, lk.mv_data, sizeof last);
   }
-  std::unordered_map<Id, int64_t> added_per_predicate;
+  std::unordered_map<Id, int64_t> added_per_predicate, added_per_class;
+  const Id rdf_type = perm == kSPOG ? txn_.rdf_type_id() : kNoId;
   uint64_t written = 0;
   unsigned char key[32];
   try {
@@ -289,6 +297,7 @@ void BulkLoad::write_index(int perm) {
       if (perm == kSPOG) {
         ++report_.quads_added;
         ++added_per_predicate[sk.k[1]];
+        if (sk.k[1] == rdf_type) ++added_per_class[sk.k[2]];
       }
       if ((++written & 0xfffff) == 0) progress(LoadProgress::Phase::Indexing, false);
     });
@@ -298,6 +307,7 @@ void BulkLoad::write_index(int perm) {
   }
   mdb_cursor_close(cur);
   for (const auto& [p, n] : added_per_predicate) txn_.predicate_delta_[p] += n;
+  for (const auto& [c, n] : added_per_class) txn_.class_delta_[c] += n;
 }
 
 // term2id: FNV hash -> id, dupsort. Its keys and duplicates compare as raw

@@ -35,6 +35,52 @@ MDB_val val(const void* data, size_t size) {
 // dupsort list of ids under one hash, checked against id2term.
 uint64_t hash_term(std::string_view s) { return fnv1a64(s); }
 
+// A statistics table maps an id to an i64 count (signed: a transaction adds
+// its deltas to it).
+uint64_t stored_count(MDB_txn* txn, MDB_dbi table, Id key) {
+  MDB_val k = val(&key, sizeof key), v;
+  int rc = mdb_get(txn, table, &k, &v);
+  if (rc == MDB_NOTFOUND) return 0;
+  check("statistics lookup", rc);
+  int64_t n;
+  std::memcpy(&n, v.mv_data, sizeof n);
+  return static_cast<uint64_t>(n < 0 ? 0 : n);
+}
+
+std::vector<std::pair<Id, uint64_t>> stored_counts(MDB_txn* txn, MDB_dbi table) {
+  std::vector<std::pair<Id, uint64_t>> out;
+  MDB_cursor* cur = nullptr;
+  check("open cursor", mdb_cursor_open(txn, table, &cur));
+  MDB_val k, v;
+  int rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
+  while (rc == 0) {
+    Id id;
+    int64_t n;
+    std::memcpy(&id, k.mv_data, sizeof id);
+    std::memcpy(&n, v.mv_data, sizeof n);
+    if (n > 0) out.emplace_back(id, static_cast<uint64_t>(n));
+    rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+  }
+  mdb_cursor_close(cur);
+  if (rc != MDB_NOTFOUND) throw_lmdb("statistics scan", rc);
+  return out;
+}
+
+// Adds each delta to the i64 count stored under its id.
+void add_counts(MDB_txn* txn, MDB_dbi table, const std::unordered_map<Id, int64_t>& deltas) {
+  for (const auto& [id, delta] : deltas) {
+    if (delta == 0) continue;
+    MDB_val k = val(&id, sizeof id), v;
+    int64_t n = 0;
+    int rc = mdb_get(txn, table, &k, &v);
+    if (rc == 0) std::memcpy(&n, v.mv_data, sizeof n);
+    else if (rc != MDB_NOTFOUND) check("statistics update", rc);
+    n += delta;
+    MDB_val nv = val(&n, sizeof n);
+    check("statistics update", mdb_put(txn, table, &k, &nv, 0));
+  }
+}
+
 
 // ---- Store ------------------------------------------------------------------
 
@@ -87,6 +133,19 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, OpenOptions o
   if (rc == 0) rc = open_db("id2term", 0, &d.id2term);
   if (rc == 0) rc = open_db("pstats", 0, &d.pstats);
   for (int i = 0; i < 4 && rc == 0; ++i) rc = open_db(kIndexNames[i], 0, &d.index[i]);
+  // `cstats` came after format version 2 databases were in use; they gain it
+  // on their first writable open (filled below) instead of a format bump.
+  bool fill_class_stats = false;
+  if (rc == 0) {
+    rc = mdb_dbi_open(txn, "cstats", 0, &d.cstats);
+    if (rc == MDB_NOTFOUND && opts.read_only) {
+      d.has_class_stats = false;
+      rc = 0;
+    } else if (rc == MDB_NOTFOUND) {
+      fill_class_stats = true;
+      rc = mdb_dbi_open(txn, "cstats", MDB_CREATE, &d.cstats);
+    }
+  }
   if (rc == MDB_NOTFOUND) {
     mdb_txn_abort(txn);
     return fail("'{}' is not a tinykg database (missing tables)", dir);
@@ -116,6 +175,15 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, OpenOptions o
   }
   rc = mdb_txn_commit(txn);
   if (rc != 0) return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
+  if (fill_class_stats) {
+    try {
+      WriteTxn w = store->write();
+      w.rebuild_class_counts();
+      if (Status st = w.commit(); !st.ok()) return st.failure();
+    } catch (const Error& e) {
+      return fail("cannot open database '{}': {}", dir, e.what());
+    }
+  }
   return store;
 }
 
@@ -225,7 +293,11 @@ bool ScanCursor::next(IdQuad& out) {
 
 // ---- ReadTxn ----------------------------------------------------------------
 
-ReadTxn::ReadTxn(ReadTxn&& other) noexcept : txn_(other.txn_), dbi_(other.dbi_) {
+ReadTxn::ReadTxn(ReadTxn&& other) noexcept
+    : txn_(other.txn_),
+      dbi_(other.dbi_),
+      rdf_type_(other.rdf_type_),
+      rdf_type_known_(other.rdf_type_known_) {
   other.txn_ = nullptr;
 }
 
@@ -234,6 +306,8 @@ ReadTxn& ReadTxn::operator=(ReadTxn&& other) noexcept {
     if (txn_ != nullptr) mdb_txn_abort(txn_);
     txn_ = other.txn_;
     dbi_ = other.dbi_;
+    rdf_type_ = other.rdf_type_;
+    rdf_type_known_ = other.rdf_type_known_;
     other.txn_ = nullptr;
   }
   return *this;
@@ -302,18 +376,28 @@ uint64_t ReadTxn::count(const IdPattern& pattern) const {
   return n;
 }
 
-uint64_t ReadTxn::estimate(const IdPattern& pattern) const {
-  const bool only_p =
-      pattern.p != kNoId && pattern.s == kNoId && pattern.o == kNoId && pattern.g == kNoId;
-  if (only_p) {
-    MDB_val k = val(&pattern.p, sizeof pattern.p), v;
-    int rc = mdb_get(txn_, dbi_->pstats, &k, &v);
-    if (rc == MDB_NOTFOUND) return 0;
-    check("statistics lookup", rc);
-    int64_t n;
-    std::memcpy(&n, v.mv_data, sizeof n);
-    return static_cast<uint64_t>(n < 0 ? 0 : n);
+Id ReadTxn::rdf_type_id() const {
+  if (!rdf_type_known_) {
+    rdf_type_ = find_id(rdf::Term::iri(std::string(rdf::kRdfType))).value_or(kNoId);
+    rdf_type_known_ = true;
   }
+  return rdf_type_;
+}
+
+std::optional<uint64_t> ReadTxn::statistics_count(const IdPattern& pattern) const {
+  if (pattern.p == kNoId || pattern.s != kNoId || pattern.g != kNoId) return std::nullopt;
+  MDB_dbi table = dbi_->pstats;
+  Id key = pattern.p;
+  if (pattern.o != kNoId) {
+    if (!dbi_->has_class_stats || pattern.p != rdf_type_id()) return std::nullopt;
+    table = dbi_->cstats;
+    key = pattern.o;
+  }
+  return stored_count(txn_, table, key);
+}
+
+uint64_t ReadTxn::estimate(const IdPattern& pattern) const {
+  if (auto n = statistics_count(pattern)) return *n;
   // Bounded exact count: patterns with a bound subject or object are small in
   // practice; cap the work so planning never scans a huge range.
   constexpr uint64_t kCap = 10000;
@@ -357,23 +441,14 @@ uint64_t ReadTxn::term_count() const {
 }
 
 std::vector<std::pair<Id, uint64_t>> ReadTxn::predicate_counts() const {
-  std::vector<std::pair<Id, uint64_t>> out;
-  MDB_cursor* cur = nullptr;
-  check("open cursor", mdb_cursor_open(txn_, dbi_->pstats, &cur));
-  MDB_val k, v;
-  int rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
-  while (rc == 0) {
-    Id p;
-    int64_t n;
-    std::memcpy(&p, k.mv_data, sizeof p);
-    std::memcpy(&n, v.mv_data, sizeof n);
-    if (n > 0) out.emplace_back(p, static_cast<uint64_t>(n));
-    rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
-  }
-  mdb_cursor_close(cur);
-  if (rc != MDB_NOTFOUND) throw_lmdb("statistics scan", rc);
-  return out;
+  return stored_counts(txn_, dbi_->pstats);
 }
+
+std::vector<std::pair<Id, uint64_t>> ReadTxn::class_counts() const {
+  if (!dbi_->has_class_stats) return {};
+  return stored_counts(txn_, dbi_->cstats);
+}
+
 
 // ---- WriteTxn ---------------------------------------------------------------
 
@@ -404,6 +479,10 @@ Id WriteTxn::intern(const rdf::Term& term) {
   put_u64(key, id);
   MDB_val ik = val(key, sizeof key), iv = val(enc.data(), enc.size());
   check("dictionary insert", mdb_put(txn_, dbi_->id2term, &ik, &iv, MDB_APPEND));
+  if (term.is_iri() && term.value == rdf::kRdfType) {
+    rdf_type_ = id;
+    rdf_type_known_ = true;
+  }
   term_cache_.emplace(std::move(enc), id);
   return id;
 }
@@ -419,7 +498,7 @@ bool WriteTxn::insert(const IdQuad& quad) {
     encode_key(perm, quad, key);
     check("index insert", mdb_put(txn_, dbi_->index[perm], &k, &v, 0));
   }
-  predicate_delta_[quad.p] += 1;
+  count_change(quad, +1);
   return true;
 }
 
@@ -434,8 +513,23 @@ bool WriteTxn::erase(const IdQuad& quad) {
     encode_key(perm, quad, key);
     check("index delete", mdb_del(txn_, dbi_->index[perm], &k, nullptr));
   }
-  predicate_delta_[quad.p] -= 1;
+  count_change(quad, -1);
   return true;
+}
+
+void WriteTxn::count_change(const IdQuad& quad, int64_t delta) {
+  predicate_delta_[quad.p] += delta;
+  if (quad.p == rdf_type_id()) class_delta_[quad.o] += delta;
+}
+
+void WriteTxn::rebuild_class_counts() {
+  class_delta_.clear();
+  IdPattern members;
+  members.p = rdf_type_id();
+  if (members.p == kNoId) return;
+  ScanCursor cur = scan(members);  // POSG: all members of a class in a row
+  IdQuad q;
+  while (cur.next(q)) class_delta_[q.o] += 1;
 }
 
 bool WriteTxn::insert(const rdf::Quad& quad) {
@@ -445,18 +539,10 @@ bool WriteTxn::insert(const rdf::Quad& quad) {
 }
 
 void WriteTxn::flush_stats() {
-  for (const auto& [pred, delta] : predicate_delta_) {
-    if (delta == 0) continue;
-    MDB_val k = val(&pred, sizeof pred), v;
-    int64_t n = 0;
-    int rc = mdb_get(txn_, dbi_->pstats, &k, &v);
-    if (rc == 0) std::memcpy(&n, v.mv_data, sizeof n);
-    else if (rc != MDB_NOTFOUND) check("statistics update", rc);
-    n += delta;
-    MDB_val nv = val(&n, sizeof n);
-    check("statistics update", mdb_put(txn_, dbi_->pstats, &k, &nv, 0));
-  }
+  add_counts(txn_, dbi_->pstats, predicate_delta_);
   predicate_delta_.clear();
+  add_counts(txn_, dbi_->cstats, class_delta_);
+  class_delta_.clear();
   MDB_val k = val(kNextIdKey, std::strlen(kNextIdKey)), v = val(&next_id_, sizeof next_id_);
   check("write next id", mdb_put(txn_, dbi_->meta, &k, &v, 0));
 }

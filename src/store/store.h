@@ -8,6 +8,8 @@
 //             permutation indexes; key = 4 big-endian u64 ids, no value, so a
 //             bound prefix of the permutation is a contiguous key range
 //   pstats    predicate id -> triple count (for the planner)
+//   cstats    class id -> number of rdf:type triples with that object (for
+//             the planner: "?x a C" is the usual most selective pattern)
 //
 // Concurrency: LMDB gives one writer and any number of snapshot readers that
 // never block. A ReadTxn is a snapshot; a WriteTxn sees its own writes and
@@ -68,8 +70,11 @@ class Store {
   DiskUsage disk_usage() const;
 
   struct Dbis {
-    MDB_dbi meta, term2id, id2term, pstats;
+    MDB_dbi meta, term2id, id2term, pstats, cstats;
     MDB_dbi index[4];  // Permutation order: SPOG, POSG, OSPG, GSPO
+    // False only for a database written before `cstats` existed and opened
+    // read-only (a writable open builds the table); estimates then scan.
+    bool has_class_stats = true;
   };
 
  private:
@@ -113,7 +118,12 @@ class ReadTxn {
   ScanCursor scan(const IdPattern& pattern) const;
   // Exact count of matching quads (scans the matching key range).
   uint64_t count(const IdPattern& pattern) const;
-  // Cheap cardinality estimate for planning (exact for p-only patterns).
+  // The exact count of a pattern answered by the statistics tables alone: a
+  // predicate alone, or rdf:type with a constant class, over all graphs.
+  // Nothing for any other pattern.
+  std::optional<uint64_t> statistics_count(const IdPattern& pattern) const;
+  // Cheap cardinality estimate for planning (statistics_count when it
+  // answers, else a count capped at 10k).
   uint64_t estimate(const IdPattern& pattern) const;
   uint64_t size() const;  // number of quads
   // Distinct graph ids in use, ascending (kDefaultGraph first if used); jumps
@@ -122,6 +132,8 @@ class ReadTxn {
   uint64_t term_count() const;  // entries of the dictionary
   // Per-predicate quad counts from the statistics table.
   std::vector<std::pair<Id, uint64_t>> predicate_counts() const;
+  // Per-class member counts (objects of rdf:type) from the statistics table.
+  std::vector<std::pair<Id, uint64_t>> class_counts() const;
   // Integrity check (reads everything): the four permutation indexes hold the
   // same quads and the statistics match them. Fails with what disagrees.
   Status verify() const;
@@ -131,8 +143,13 @@ class ReadTxn {
   friend class detail::BulkLoad;
   ReadTxn(MDB_txn* txn, const Store::Dbis* dbi) : txn_(txn), dbi_(dbi) {}
   std::optional<Id> find_id(const std::string& encoded) const;
+  // The id of rdf:type, kNoId while the store does not hold it; looked up
+  // once per transaction (inserts and estimates ask for it all the time).
+  Id rdf_type_id() const;
   MDB_txn* txn_ = nullptr;
   const Store::Dbis* dbi_ = nullptr;
+  mutable Id rdf_type_ = kNoId;
+  mutable bool rdf_type_known_ = false;
 };
 
 // The single writer. Destroying it without commit() aborts all its writes.
@@ -152,9 +169,14 @@ class WriteTxn : public ReadTxn {
   friend class detail::BulkLoad;
   WriteTxn(MDB_txn* txn, const Store::Dbis* dbi);
   void flush_stats();
+  // Fills `cstats` from the POSG index (a database from before the table).
+  void rebuild_class_counts();
+  void count_change(const IdQuad& quad, int64_t delta);
   Id next_id_ = kFirstTermId;
-  // Per-predicate count changes, written to `pstats` at commit.
+  // Per-predicate and per-class count changes, written to `pstats` and
+  // `cstats` at commit.
   std::unordered_map<Id, int64_t> predicate_delta_;
+  std::unordered_map<Id, int64_t> class_delta_;
   // Terms interned by this transaction (LMDB reads would also find them; the
   // cache saves the hash lookup for the repetitive terms of a bulk import).
   std::unordered_map<std::string, Id> term_cache_;

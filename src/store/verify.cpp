@@ -29,6 +29,23 @@ using detail::throw_lmdb;
 constexpr const char* kIndexNames[4] = {"spog", "posg", "ospg", "gspo"};
 constexpr size_t kKeyBytes = 32;
 
+// The counts a statistics table holds against the ones counted in the index
+// (`counted` is consumed).
+Status statistics_agree(const char* what, const std::vector<std::pair<Id, uint64_t>>& stored,
+                        std::unordered_map<Id, uint64_t>& counted) {
+  for (const auto& [id, n] : stored) {
+    if (counted[id] != n) {
+      return fail("statistics say {} quads for {} {}, the index holds {}", n, what, id,
+                  counted[id]);
+    }
+    counted.erase(id);
+  }
+  for (const auto& [id, n] : counted) {
+    if (n != 0) return fail("statistics miss {} {} ({} quads)", what, id, n);
+  }
+  return Status::Ok();
+}
+
 // Walks every entry of `dbi`; `visit` returns a failure to stop early.
 template <typename Visit>
 Status for_each_entry(MDB_txn* txn, MDB_dbi dbi, const char* what, Visit visit) {
@@ -101,19 +118,15 @@ Status ReadTxn::verify() const {
     if (other != spog) return fail("index {} disagrees with spog", kIndexNames[perm]);
   }
 
-  std::unordered_map<Id, uint64_t> per_predicate;
-  for (const auto& q : spog) ++per_predicate[std::get<1>(q)];
-  for (const auto& [p, n] : predicate_counts()) {
-    if (per_predicate[p] != n) {
-      return fail("statistics say {} quads for predicate {}, the index holds {}", n, p,
-                  per_predicate[p]);
-    }
-    per_predicate.erase(p);
+  std::unordered_map<Id, uint64_t> per_predicate, per_class;
+  const Id rdf_type = rdf_type_id();
+  for (const auto& q : spog) {
+    ++per_predicate[std::get<1>(q)];
+    if (std::get<1>(q) == rdf_type) ++per_class[std::get<2>(q)];
   }
-  for (const auto& [p, n] : per_predicate) {
-    if (n != 0) return fail("statistics miss predicate {} ({} quads)", p, n);
-  }
-  return Status::Ok();
+  if (st = statistics_agree("predicate", predicate_counts(), per_predicate); !st.ok()) return st;
+  if (!dbi_->has_class_stats) return Status::Ok();
+  return statistics_agree("class", class_counts(), per_class);
 }
 
 }  // namespace tinykg::store

@@ -56,6 +56,22 @@ TEST(JoinOrder, SwitchingPassesOffKeepsTheAnswer) {
   EXPECT_NE(kg.profile(kCameraBoards, off).find("join_order (off)"), std::string::npos);
 }
 
+// A class pattern is estimated from the store's per-class counts: exact, also
+// past the 50k rows the estimator would count by scanning.
+TEST(Cardinality, TypePatternEstimateIsTheClassCount) {
+  std::string ttl;
+  for (int i = 0; i < 60001; ++i) ttl += "ex:s" + std::to_string(i) + " a ex:Sensor .\n";
+  ttl += "ex:c a ex:Camera .\n";
+  TurtleStore kg(ttl);
+  EXPECT_NE(kg.profile("SELECT ?x { ?x a ex:Sensor }").find("[est 60001, rows 60001]"),
+            std::string::npos)
+      << kg.profile("SELECT ?x { ?x a ex:Sensor }");
+  EXPECT_NE(kg.profile("SELECT ?x { ?x a ex:Camera }").find("[est 1, rows 1]"),
+            std::string::npos);
+  EXPECT_NE(kg.profile("SELECT ?x { ?x a ex:Nothing }").find("[est 0, rows 0]"),
+            std::string::npos);
+}
+
 TEST(FilterPushdown, SplitsConjunctsAndPlacesEachAfterItsLastVariable) {
   TurtleStore kg(fleet());
   std::string profile = kg.profile(

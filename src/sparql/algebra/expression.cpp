@@ -49,6 +49,7 @@ Expression Expression::call(std::string function, std::vector<Expression> args) 
   Expression e;
   e.kind = ExprKind::Call;
   e.name = std::move(function);
+  e.builtin = builtin_of(e.name);
   e.args = std::move(args);
   return e;
 }

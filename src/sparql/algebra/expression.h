@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "rdf/term.h"
+#include "sparql/algebra/builtin.h"
 
 namespace tinykg::sparql {
 
@@ -39,6 +40,7 @@ enum class ArithOp { Add, Sub, Mul, Div };
 struct Expression {
   ExprKind kind = ExprKind::Constant;
   std::string name;    // Variable: name without '?'; Call: lower-case function name
+  Builtin builtin = Builtin::Unresolved;  // Call: resolved from `name` by call()
   rdf::Term constant;  // Constant
   CompareOp compare = CompareOp::Eq;
   ArithOp arith = ArithOp::Add;

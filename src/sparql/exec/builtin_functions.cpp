@@ -36,12 +36,12 @@ bool compatible_args(const rdf::Term& a, const rdf::Term& b) {
   return b.lang.empty() || a.lang == b.lang;
 }
 
-std::optional<Value> hash(const std::string& fn, const rdf::Term& x) {
+std::optional<Value> hash(Builtin fn, const rdf::Term& x) {
   if (!is_plain_string(x)) return Value::error();
-  const EVP_MD* md = fn == "md5"      ? EVP_md5()
-                     : fn == "sha1"   ? EVP_sha1()
-                     : fn == "sha256" ? EVP_sha256()
-                     : fn == "sha384" ? EVP_sha384()
+  const EVP_MD* md = fn == Builtin::Md5      ? EVP_md5()
+                     : fn == Builtin::Sha1   ? EVP_sha1()
+                     : fn == Builtin::Sha256 ? EVP_sha256()
+                     : fn == Builtin::Sha384 ? EVP_sha384()
                                       : EVP_sha512();
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
@@ -80,21 +80,21 @@ std::optional<DateTime> parse_datetime(const rdf::Term& t) {
   return d;
 }
 
-std::optional<Value> date_part(const std::string& fn, const rdf::Term& x) {
+std::optional<Value> date_part(Builtin fn, const rdf::Term& x) {
   auto d = parse_datetime(x);
   if (!d) return Value::error();
-  if (fn == "year") return Value::own(rdf::Term::integer(d->year));
-  if (fn == "month") return Value::own(rdf::Term::integer(d->month));
-  if (fn == "day") return Value::own(rdf::Term::integer(d->day));
-  if (fn == "hours") return Value::own(rdf::Term::integer(d->hours));
-  if (fn == "minutes") return Value::own(rdf::Term::integer(d->minutes));
-  if (fn == "seconds") {
+  if (fn == Builtin::Year) return Value::own(rdf::Term::integer(d->year));
+  if (fn == Builtin::Month) return Value::own(rdf::Term::integer(d->month));
+  if (fn == Builtin::Day) return Value::own(rdf::Term::integer(d->day));
+  if (fn == Builtin::Hours) return Value::own(rdf::Term::integer(d->hours));
+  if (fn == Builtin::Minutes) return Value::own(rdf::Term::integer(d->minutes));
+  if (fn == Builtin::Seconds) {
     std::string s = d->seconds.empty() ? "0" : d->seconds;
     if (s.find('.') == std::string::npos) s += ".0";
     while (s.size() > 1 && s[0] == '0' && s[1] != '.') s.erase(0, 1);
     return Value::own(rdf::Term::literal(s, kXsd + "decimal"));
   }
-  if (fn == "tz") return Value::own(rdf::Term::literal(d->tz));
+  if (fn == Builtin::Tz) return Value::own(rdf::Term::literal(d->tz));
   // timezone: an xsd:dayTimeDuration, an error without a zone.
   if (d->tz.empty()) return Value::error();
   if (d->tz == "Z") return Value::own(rdf::Term::literal("PT0S", kXsd + "dayTimeDuration"));
@@ -105,18 +105,18 @@ std::optional<Value> date_part(const std::string& fn, const rdf::Term& x) {
   return Value::own(rdf::Term::literal(out, kXsd + "dayTimeDuration"));
 }
 
-std::optional<Value> numeric_function(const std::string& fn, const rdf::Term& x) {
+std::optional<Value> numeric_function(Builtin fn, const rdf::Term& x) {
   auto n = as_numeric(x);
   if (!n) return Value::error();
   if (n->type == NumericType::Integer && n->exact) {
-    int64_t v = fn == "abs" ? std::llabs(n->integer) : n->integer;
+    int64_t v = fn == Builtin::Abs ? std::llabs(n->integer) : n->integer;
     auto t = make_numeric(n->type, static_cast<double>(v), v, true);
     return t ? Value::own(std::move(*t)) : Value::error();
   }
   double v = n->value;
-  double r = fn == "abs"     ? std::fabs(v)
-             : fn == "ceil"  ? std::ceil(v)
-             : fn == "floor" ? std::floor(v)
+  double r = fn == Builtin::Abs     ? std::fabs(v)
+             : fn == Builtin::Ceil  ? std::ceil(v)
+             : fn == Builtin::Floor ? std::floor(v)
                              : std::floor(v + 0.5);  // SPARQL rounds halves up
   auto t = make_numeric(n->type, r, 0, false);
   return t ? Value::own(std::move(*t)) : Value::error();
@@ -213,9 +213,9 @@ const std::vector<BuiltinSignature>& extended_builtins() {
   return k;
 }
 
-std::optional<Value> call_extended_builtin(const std::string& fn, const std::vector<Value>& args,
-                                           ExecContext& ctx) {
-  if (fn == "concat") {
+std::optional<Value> call_extended_builtin(Builtin fn, const std::string& name,
+                                           const std::vector<Value>& args, ExecContext& ctx) {
+  if (fn == Builtin::Concat) {
     std::string out;
     std::optional<std::string> lang;
     bool all_strings = true;
@@ -230,12 +230,12 @@ std::optional<Value> call_extended_builtin(const std::string& fn, const std::vec
     (void)all_strings;
     return Value::own(rdf::Term::literal(out, {}, lang.value_or("")));
   }
-  if (fn == "rand") {
+  if (fn == Builtin::Rand) {
     static thread_local std::mt19937_64 rng(std::random_device{}());
     return Value::own(rdf::Term::literal(fmt::format("{}", std::uniform_real_distribution<>(0, 1)(rng)),
                                          kXsd + "double"));
   }
-  if (fn == "now") {
+  if (fn == Builtin::Now) {
     std::time_t now = std::time(nullptr);
     std::tm utc{};
     gmtime_r(&now, &utc);
@@ -243,38 +243,43 @@ std::optional<Value> call_extended_builtin(const std::string& fn, const std::vec
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
     return Value::own(rdf::Term::literal(buf, kXsd + "dateTime"));
   }
-  if (fn == "uuid") return Value::own(rdf::Term::iri("urn:uuid:" + uuid_string()));
-  if (fn == "struuid") return Value::own(rdf::Term::literal(uuid_string()));
-  if (fn == "bnode") {
+  if (fn == Builtin::Uuid) return Value::own(rdf::Term::iri("urn:uuid:" + uuid_string()));
+  if (fn == Builtin::StrUuid) return Value::own(rdf::Term::literal(uuid_string()));
+  if (fn == Builtin::BNode) {
     if (args.empty()) return Value::own(rdf::Term::blank("fn" + uuid_string()));
     if (!is_plain_string(args[0].term())) return Value::error();
     return Value::own(rdf::Term::blank("fn" + args[0].term().value));
   }
   if (args.empty()) return std::nullopt;
   const rdf::Term& x = args[0].term();
-  if (is_cast_function(fn)) return cast(fn, x);
-  if (fn == "md5" || fn.rfind("sha", 0) == 0) return hash(fn, x);
-  if (fn == "year" || fn == "month" || fn == "day" || fn == "hours" || fn == "minutes" ||
-      fn == "seconds" || fn == "timezone" || fn == "tz") {
+  if (fn == Builtin::Unknown && is_cast_function(name)) return cast(name, x);
+  if (fn == Builtin::Md5 || fn == Builtin::Sha1 || fn == Builtin::Sha256 ||
+      fn == Builtin::Sha384 || fn == Builtin::Sha512) return hash(fn, x);
+  if (fn == Builtin::Year || fn == Builtin::Month || fn == Builtin::Day ||
+      fn == Builtin::Hours || fn == Builtin::Minutes || fn == Builtin::Seconds ||
+      fn == Builtin::Timezone || fn == Builtin::Tz) {
     return date_part(fn, x);
   }
-  if (fn == "abs" || fn == "ceil" || fn == "floor" || fn == "round") return numeric_function(fn, x);
-  if (fn == "iri" || fn == "uri") {
+  if (fn == Builtin::Abs || fn == Builtin::Ceil || fn == Builtin::Floor ||
+      fn == Builtin::Round) {
+    return numeric_function(fn, x);
+  }
+  if (fn == Builtin::Iri || fn == Builtin::Uri) {
     if (x.is_iri()) return Value::own(x);
     if (!is_plain_string(x)) return Value::error();
     return Value::own(rdf::Term::iri(resolve_iri(ctx.base_iri, x.value)));
   }
-  if (fn == "strdt") {
+  if (fn == Builtin::StrDt) {
     const rdf::Term& dt = args[1].term();
     if (!is_plain_string(x) || !dt.is_iri()) return Value::error();
     return Value::own(rdf::Term::literal(x.value, dt.value));
   }
-  if (fn == "strlang") {
+  if (fn == Builtin::StrLang) {
     const rdf::Term& lang = args[1].term();
     if (!is_plain_string(x) || !is_plain_string(lang) || lang.value.empty()) return Value::error();
     return Value::own(rdf::Term::literal(x.value, {}, lang.value));
   }
-  if (fn == "encode_for_uri") {
+  if (fn == Builtin::EncodeForUri) {
     if (!is_string_literal(x)) return Value::error();
     std::string out;
     for (unsigned char c : x.value) {
@@ -283,7 +288,7 @@ std::optional<Value> call_extended_builtin(const std::string& fn, const std::vec
     }
     return Value::own(rdf::Term::literal(out));
   }
-  if (fn == "substr") {
+  if (fn == Builtin::Substr) {
     if (!is_string_literal(x)) return Value::error();
     auto start = as_numeric(args[1].term());
     if (!start) return Value::error();
@@ -302,16 +307,16 @@ std::optional<Value> call_extended_builtin(const std::string& fn, const std::vec
     size_t a = offsets[static_cast<size_t>(lo) - 1], b = offsets[static_cast<size_t>(hi) - 1];
     return Value::own(string_like(x, x.value.substr(a, b - a)));
   }
-  if (fn == "strbefore" || fn == "strafter") {
+  if (fn == Builtin::StrBefore || fn == Builtin::StrAfter) {
     const rdf::Term& y = args[1].term();
     if (!compatible_args(x, y)) return Value::error();
     size_t pos = x.value.find(y.value);
     if (pos == std::string::npos) return Value::own(rdf::Term::literal(""));
-    std::string part = fn == "strbefore" ? x.value.substr(0, pos) : x.value.substr(pos + y.value.size());
+    std::string part = fn == Builtin::StrBefore ? x.value.substr(0, pos) : x.value.substr(pos + y.value.size());
     // An empty match keeps the argument's type (xsd:string or language).
     return Value::own(string_like(x, std::move(part)));
   }
-  if (fn == "replace") {
+  if (fn == Builtin::Replace) {
     if (!is_string_literal(x)) return Value::error();
     const rdf::Term& pattern = args[1].term();
     const rdf::Term& replacement = args[2].term();

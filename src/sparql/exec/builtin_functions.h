@@ -16,9 +16,10 @@
 namespace tinykg::sparql::exec {
 
 // Nothing if `fn` is not one of these functions; Value::error() for a type
-// error. `args` are evaluated and all ok.
-std::optional<Value> call_extended_builtin(const std::string& fn, const std::vector<Value>& args,
-                                           ExecContext& ctx);
+// error. `name` is the function's name (the datatype IRI of a cast). `args`
+// are evaluated and all ok.
+std::optional<Value> call_extended_builtin(Builtin fn, const std::string& name,
+                                           const std::vector<Value>& args, ExecContext& ctx);
 
 // XSD casts (SPARQL 17.5): xsd:string, boolean, integer, decimal, float,
 // double and dateTime as functions named by their datatype IRI.

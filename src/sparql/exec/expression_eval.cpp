@@ -112,37 +112,38 @@ bool lang_matches(std::string_view tag, std::string_view range) {
 }
 
 Value call(const Expression& e, const Row& row, ExecContext& ctx) {
-  const std::string& fn = e.name;
-  if (fn == "bound") {
+  // Resolved once by Expression::call; by name only for a node built otherwise.
+  const Builtin fn = e.builtin != Builtin::Unresolved ? e.builtin : builtin_of(e.name);
+  if (fn == Builtin::Bound) {
     TINYKG_ASSERT(e.args[0].slot >= 0, "variable slot not resolved by the planner");
     return Value::boolean(row[static_cast<size_t>(e.args[0].slot)] != store::kNoId);
   }
   // Functional forms (SPARQL 17.4.1) evaluate their arguments lazily and
   // decide themselves what an error in one of them means.
-  if (fn == "if") {
+  if (fn == Builtin::If) {
     auto cond = effective_boolean_value(evaluate(e.args[0], row, ctx));
     if (!cond) return Value::error();
     return evaluate(e.args[*cond ? 1 : 2], row, ctx);
   }
-  if (fn == "coalesce") {
+  if (fn == Builtin::Coalesce) {
     for (const Expression& a : e.args) {
       Value v = evaluate(a, row, ctx);
       if (v.ok()) return v;
     }
     return Value::error();
   }
-  if (fn == "in" || fn == "notin") {
+  if (fn == Builtin::In || fn == Builtin::NotIn) {
     Value x = evaluate(e.args[0], row, ctx);
     if (!x.ok()) return Value::error();
     bool error = false;
     for (size_t i = 1; i < e.args.size(); ++i) {
       Value y = evaluate(e.args[i], row, ctx);
       auto eq = y.ok() ? compare_terms(x.term(), y.term(), CompareOp::Eq) : std::nullopt;
-      if (eq && *eq) return Value::boolean(fn == "in");
+      if (eq && *eq) return Value::boolean(fn == Builtin::In);
       if (!eq) error = true;
     }
     if (error) return Value::error();
-    return Value::boolean(fn == "notin");
+    return Value::boolean(fn == Builtin::NotIn);
   }
   std::vector<Value> args;
   args.reserve(e.args.size());
@@ -150,52 +151,52 @@ Value call(const Expression& e, const Row& row, ExecContext& ctx) {
     args.push_back(evaluate(a, row, ctx));
     if (!args.back().ok()) return Value::error();
   }
-  if (auto v = call_extended_builtin(fn, args, ctx)) return std::move(*v);
+  if (auto v = call_extended_builtin(fn, e.name, args, ctx)) return std::move(*v);
   const rdf::Term& x = args[0].term();
-  if (fn == "str") {
+  if (fn == Builtin::Str) {
     if (x.is_blank()) return Value::error();
     return Value::own(rdf::Term::literal(x.value));
   }
-  if (fn == "lang") {
+  if (fn == Builtin::Lang) {
     if (!x.is_literal()) return Value::error();
     return Value::own(rdf::Term::literal(x.lang));
   }
-  if (fn == "datatype") {
+  if (fn == Builtin::Datatype) {
     if (!x.is_literal()) return Value::error();
     return Value::own(rdf::Term::iri(std::string(x.effective_datatype())));
   }
-  if (fn == "isiri" || fn == "isuri") return Value::boolean(x.is_iri());
-  if (fn == "isblank") return Value::boolean(x.is_blank());
-  if (fn == "isliteral") return Value::boolean(x.is_literal());
-  if (fn == "isnumeric") return Value::boolean(as_numeric(x).has_value());
-  if (fn == "sameterm") return Value::boolean(x == args[1].term());
-  if (fn == "strlen") {
+  if (fn == Builtin::IsIri || fn == Builtin::IsUri) return Value::boolean(x.is_iri());
+  if (fn == Builtin::IsBlank) return Value::boolean(x.is_blank());
+  if (fn == Builtin::IsLiteral) return Value::boolean(x.is_literal());
+  if (fn == Builtin::IsNumeric) return Value::boolean(as_numeric(x).has_value());
+  if (fn == Builtin::SameTerm) return Value::boolean(x == args[1].term());
+  if (fn == Builtin::StrLen) {
     if (!is_string_literal(x)) return Value::error();
     return Value::own(rdf::Term::integer(static_cast<int64_t>(utf8_length(x.value))));
   }
-  if (fn == "ucase" || fn == "lcase") {
+  if (fn == Builtin::UCase || fn == Builtin::LCase) {
     if (!is_string_literal(x)) return Value::error();
     rdf::Term out = x;
     for (char& c : out.value) {
-      c = static_cast<char>(fn == "ucase" ? std::toupper(static_cast<unsigned char>(c))
+      c = static_cast<char>(fn == Builtin::UCase ? std::toupper(static_cast<unsigned char>(c))
                                           : std::tolower(static_cast<unsigned char>(c)));
     }
     return Value::own(std::move(out));
   }
-  if (fn == "langmatches") {
+  if (fn == Builtin::LangMatches) {
     const rdf::Term& range = args[1].term();
     if (!is_plain_string(x) || !is_plain_string(range)) return Value::error();
     return Value::boolean(lang_matches(x.value, range.value));
   }
-  if (fn == "contains" || fn == "strstarts" || fn == "strends") {
+  if (fn == Builtin::Contains || fn == Builtin::StrStarts || fn == Builtin::StrEnds) {
     const rdf::Term& y = args[1].term();
     if (!compatible_strings(x, y)) return Value::error();
     std::string_view s = x.value, t = y.value;
-    if (fn == "contains") return Value::boolean(s.find(t) != std::string_view::npos);
-    if (fn == "strstarts") return Value::boolean(s.substr(0, t.size()) == t);
+    if (fn == Builtin::Contains) return Value::boolean(s.find(t) != std::string_view::npos);
+    if (fn == Builtin::StrStarts) return Value::boolean(s.substr(0, t.size()) == t);
     return Value::boolean(s.size() >= t.size() && s.substr(s.size() - t.size()) == t);
   }
-  if (fn == "regex") {
+  if (fn == Builtin::Regex) {
     if (!is_string_literal(x)) return Value::error();
     const rdf::Term& pattern = args[1].term();
     if (!is_plain_string(pattern)) return Value::error();

@@ -29,9 +29,11 @@ double CardinalityEstimator::constant_estimate(const store::IdPattern& ids) {
   auto key = std::make_tuple(ids.s, ids.p, ids.o);
   auto it = estimates_.find(key);
   if (it != estimates_.end()) return it->second;
+  if (auto exact = txn_.statistics_count(ids)) {
+    return estimates_[key] = static_cast<double>(*exact);
+  }
   uint64_t n = txn_.estimate(ids);
-  const bool predicate_only = ids.s == store::kNoId && ids.o == store::kNoId;
-  if (n >= kStoreEstimateCap && !predicate_only) {
+  if (n >= kStoreEstimateCap) {
     // Count further, but not without bound: beyond kCountCap a pattern is
     // never the right place to start, and counting costs ~40 ns a row.
     store::ScanCursor cursor = txn_.scan(ids);

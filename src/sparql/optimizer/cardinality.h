@@ -1,10 +1,10 @@
 // Cardinality estimates for triple patterns, shared by the join_order pass
 // and by the planner (which stores them on the operators it builds).
 //
-// Constant-only patterns: ReadTxn::estimate (exact for a predicate alone,
-// a count capped at 10k otherwise); when it hits that cap we count on up to
-// 50k, because telling 33k accelerometers from 100k boards is what picks
-// the right start.
+// Constant-only patterns: the store's statistics when they answer (a
+// predicate alone, or "?x a C": exact, no scan), else ReadTxn::estimate (a
+// count capped at 10k); when it hits that cap we count on up to 50k, because
+// telling 33k accelerometers from 100k boards is what picks the right start.
 //
 // A variable bound by earlier joins is a value we do not know at planning
 // time. For a constant predicate we sample its fan-out (triples per subject)
@@ -32,7 +32,8 @@ class CardinalityEstimator {
  public:
   explicit CardinalityEstimator(const store::ReadTxn& txn) : txn_(txn) {}
 
-  // Constant-only estimates below this are exact counts (above: a lower bound).
+  // Constant-only estimates not from statistics are exact counts below this
+  // (above: a lower bound).
   static constexpr double kExactUpTo = 50000;
 
   // The store id of a constant, or nothing if the store does not hold it
