@@ -220,6 +220,23 @@ TEST(JsonLdErrors, InvalidKeywordUses) {
             "@container": "@bogus"}}, "p": 1})")), "invalid container mapping");
 }
 
+// Found by jsonld_fuzz: a keyword-like key ("@neno") in a type map expanded to a
+// null @type, and toRdf ended the process on it. Such a key adds no type.
+TEST(JsonLdRegressions, KeywordLikeKeyInATypeMapAddsNoType) {
+  auto quads = jsonld_to_rdf(R"({
+    "@context": {"@vocab": "http://example/", "typemap": {"@container": "@type"}},
+    "typemap": {"@neno": {"label": "no type"}, "http://e/T": {"label": "typed"}}})",
+                             {});
+  ASSERT_TRUE(quads.ok()) << quads.error();
+  size_t types = 0, labels = 0;
+  for (const Quad& q : *quads) {
+    types += q.predicate.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+    labels += q.predicate.value == "http://example/label";
+  }
+  EXPECT_EQ(labels, 2u);
+  EXPECT_EQ(types, 1u) << "only http://e/T is a type";
+}
+
 TEST(JsonLdErrors, ProtectedTermCannotBeRedefined) {
   EXPECT_EQ(jsonld_error_code(error_of(R"({"@context": [
       {"@protected": true, "p": "http://e/p"}, {"p": "http://e/other"}], "p": 1})")),

@@ -75,7 +75,10 @@ json ElementExpander::expand_index_map(const std::string& key, const TermDefinit
         auto id = expand_iri(*active_, index, true, false);
         item["@id"] = id ? json(*id) : json(nullptr);
       } else if (def.has_container("@type") && !is_none) {
-        json types = json::array({expanded_index ? json(*expanded_index) : json(nullptr)});
+        // A key that only looks like a keyword ("@neno") expands to nothing:
+        // it adds no type (a null type would reach toRdf as a non-string).
+        json types = json::array();
+        if (expanded_index) types.push_back(*expanded_index);
         if (item.contains("@type")) {
           for (const auto& t : as_array(item["@type"])) types.push_back(t);
         }
