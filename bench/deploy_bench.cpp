@@ -5,7 +5,7 @@
 // (fit re-check per device, transfer, SHA-256 verification on the device,
 // records written to the graph) timed from create() to its end. Set-up is not
 // timed. Reported: devices/s and MB/s; the wall time is the iteration time.
-// The model is ARM_MicroNet_Small_anomaly_detection (252,848 bytes).
+// The model is Visual_Alarm_Clock (531,624 bytes: the issue asks for at least 300 KB).
 #include <benchmark/benchmark.h>
 
 #include <chrono>
@@ -24,7 +24,7 @@ using namespace tinykg;
 namespace {
 
 const std::string kModel =
-    std::string(TINYKG_SOURCE_DIR) + "/data/reference/models/ARM_MicroNet_Small_anomaly_detection.tflite";
+    std::string(TINYKG_SOURCE_DIR) + "/data/reference/models/Visual_Alarm_Clock.tflite";
 
 void BM_Campaign(benchmark::State& state) {
   const size_t devices = static_cast<size_t>(state.range(0));
