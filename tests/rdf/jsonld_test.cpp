@@ -237,6 +237,22 @@ TEST(JsonLdRegressions, KeywordLikeKeyInATypeMapAddsNoType) {
   EXPECT_EQ(types, 1u) << "only http://e/T is a type";
 }
 
+// Found by jsonld_fuzz in a TD whose "type" (an alias of @type) was "@prefixnumber":
+// a keyword-like type expands to null and must give no triple, not end the process.
+TEST(JsonLdRegressions, KeywordLikeTypeValueGivesNoTriple) {
+  auto quads = jsonld_to_rdf(
+      R"({"@context": {"type": "@type"}, "@id": "http://e/s", "type": ["@neno", "http://e/T"],
+          "http://e/p": 1})",
+      {});
+  ASSERT_TRUE(quads.ok()) << quads.error();
+  size_t types = 0;
+  for (const Quad& q : *quads) {
+    types += q.predicate.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+  }
+  EXPECT_EQ(quads->size(), 2u);
+  EXPECT_EQ(types, 1u);
+}
+
 TEST(JsonLdErrors, ProtectedTermCannotBeRedefined) {
   EXPECT_EQ(jsonld_error_code(error_of(R"({"@context": [
       {"@protected": true, "p": "http://e/p"}, {"p": "http://e/other"}], "p": 1})")),

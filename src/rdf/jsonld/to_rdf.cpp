@@ -137,6 +137,8 @@ std::vector<Quad> node_map_to_rdf(const json& node_map, BlankNodeIssuer& issuer,
       for (auto& [property, values] : node.items()) {
         if (property == "@type") {
           for (const auto& type : values) {
+            // A keyword-like type ("@foo") expands to null: not an IRI, so no triple.
+            if (!type.is_string()) continue;
             std::string t = type.get<std::string>();
             if (!is_blank_node_id(t) && !is_well_formed_iri(t)) continue;
             writer.emit(s, Term::iri(std::string(kRdfType)), term_for_id(t), graph_term);
