@@ -32,7 +32,7 @@ if [[ $what == tsan || $what == all ]]; then
   # The store test runs readers beside a committing writer; every server
   # test runs requests on the server's worker pool while the test thread
   # reads or writes the same graph.
-  export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
+  export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/.ci/tsan.supp"
   build-tsan/tests/store/store_tests --gtest_brief=1 \
     --gtest_filter='Operations.ReadersSeeConsistentSnapshotsWhileAWriterCommits'
   build-tsan/tests/server/server_tests --gtest_brief=1
