@@ -489,7 +489,15 @@ TEST(RemoteStore, KilledUpdateImportRunAgainHasNoDuplicates) {
   }
   ASSERT_FALSE(finished) << "the import ended before it could be killed";
   EXPECT_TRUE(WIFSIGNALED(status));
-  const uint64_t partial = remote_graph_quads(*graph);
+  // A request sent just before the kill may still commit (one takes ~0.3 s):
+  // count once the graph has stopped growing for a second.
+  uint64_t partial = remote_graph_quads(*graph);
+  for (int i = 0; i < 20; ++i) {
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    const uint64_t now = remote_graph_quads(*graph);
+    if (now == partial) break;
+    partial = now;
+  }
   EXPECT_GE(partial, 2000u);
   EXPECT_LT(partial, expected);
   rerun_until_complete("killed-update", false, file, expected, partial);
