@@ -16,8 +16,7 @@ using sparql::ResultTable;
 using templates::Scope;
 namespace vocab = kg::vocab;
 
-// Column access by variable name; queries of one-item scopes lack the
-// subject column, so `column` returns npos for it and cells fall back to the scope.
+// The column of `var` in a table (npos when absent).
 size_t column(const ResultTable& t, std::string_view var) {
   auto at = std::find(t.variables.begin(), t.variables.end(), var);
   return at == t.variables.end() ? std::string::npos : size_t(at - t.variables.begin());
@@ -64,8 +63,24 @@ void merge_figure(MemoryFigure& into, MemoryFigure next, bool keep_larger) {
                                : std::min(into.kilobytes, next.kilobytes);
 }
 
-// Runs `query` and calls `row(subject_index, cells...)` for each row whose
-// subject is one of `index` (rows about other subjects are ignored).
+// One streamed result row: its terms by variable name (null: unbound).
+class Cells {
+ public:
+  Cells(const std::vector<std::string>& variables, std::span<const rdf::Term* const> terms)
+      : variables_(variables), terms_(terms) {}
+  const rdf::Term* operator[](std::string_view var) const {
+    auto at = std::find(variables_.begin(), variables_.end(), var);
+    return at == variables_.end() ? nullptr : terms_[size_t(at - variables_.begin())];
+  }
+
+ private:
+  const std::vector<std::string>& variables_;
+  std::span<const rdf::Term* const> terms_;
+};
+
+// Runs `query` and calls `row(subject_index, cells)` for each row whose
+// subject is one of `index` (rows about other subjects are ignored). Queries
+// of one-item scopes lack the subject column; their rows are about item 0.
 class Combiner {
  public:
   Combiner(const SparqlSource& source, std::string_view subject_var)
@@ -74,27 +89,22 @@ class Combiner {
   // Registers the subjects; returns the index of each.
   void add_subject(const rdf::Term& t, size_t index) { index_.emplace(t, index); }
 
-  Result<ResultTable> select(const std::string& query) const {
-    auto table = source_.select(query);
-    if (!table) return fail("match query failed: {}", table.error());
-    return table;
-  }
-
   template <typename RowFn>
   Status each(const std::string& query, RowFn&& row) {
-    auto table = source_.select(query);
-    if (!table) return fail("match query failed: {}", table.error());
-    size_t subject_col = column(*table, var_);
-    for (const auto& cells : table->rows) {
+    Status st = source_.each(query, [&](const std::vector<std::string>& variables,
+                                        std::span<const rdf::Term* const> terms) {
+      Cells cells(variables, terms);
       size_t index = 0;
-      if (subject_col != std::string::npos) {
-        if (!cells[subject_col]) continue;
-        const size_t* at = index_.find(*cells[subject_col]);
-        if (!at) continue;
+      if (std::find(variables.begin(), variables.end(), var_) != variables.end()) {
+        const rdf::Term* subject = cells[var_];
+        if (!subject) return;
+        const size_t* at = index_.find(*subject);
+        if (!at) return;
         index = *at;
       }
-      row(index, *table, cells);
-    }
+      row(index, cells);
+    });
+    if (!st) return fail("match query failed: {}", st.error());
     return {};
   }
 
@@ -104,34 +114,25 @@ class Combiner {
   TermMap<size_t> index_;
 };
 
-using Cells = std::vector<std::optional<rdf::Term>>;
-
-const rdf::Term* cell(const ResultTable& t, const Cells& cells, std::string_view var) {
-  size_t c = column(t, var);
-  return c == std::string::npos || !cells[c] ? nullptr : &*cells[c];
-}
-
 // Reads RAM/Flash rows (with and without unit) into per-subject figures.
 template <typename FigureOf>
 Status read_memory(Combiner& combiner, const std::string& plain, const std::string& with_unit,
                    std::string_view node_var, bool keep_larger, FigureOf&& figure_of) {
-  // Units first, keyed by the property/condition node; the table stays
-  // alive so the map can point into it.
-  auto unit_table = combiner.select(with_unit);
-  if (!unit_table) return unit_table.failure();
-  TermMap<const rdf::Term*> units;
-  size_t node_col = column(*unit_table, node_var), unit_col = column(*unit_table, "unit");
-  for (const auto& row : unit_table->rows) {
-    if (row[node_col] && row[unit_col]) units.emplace(*row[node_col], &*row[unit_col]);
-  }
+  // Units first, keyed by the property/condition node.
+  TermMap<rdf::Term> units;
+  Status st = combiner.each(with_unit, [&](size_t, const Cells& c) {
+    const rdf::Term* node = c[node_var];
+    const rdf::Term* unit = c["unit"];
+    if (node && unit) units.emplace(*node, *unit);
+  });
+  if (!st) return st;
   const std::string ram = iri_of(vocab::kS3nExtend, "RAM");
-  return combiner.each(plain, [&](size_t i, const ResultTable& t, const Cells& c) {
-    const rdf::Term* node = cell(t, c, node_var);
-    const rdf::Term* kind = cell(t, c, "kind");
-    const rdf::Term* value = cell(t, c, "value");
+  return combiner.each(plain, [&](size_t i, const Cells& c) {
+    const rdf::Term* node = c[node_var];
+    const rdf::Term* kind = c["kind"];
+    const rdf::Term* value = c["value"];
     if (!node || !kind || !value) return;
-    const rdf::Term* const* unit = units.find(*node);
-    MemoryFigure f = memory_figure(*value, unit ? *unit : nullptr);
+    MemoryFigure f = memory_figure(*value, units.find(*node));
     merge_figure(figure_of(i, kind->value == ram), std::move(f), keep_larger);
   });
 }
@@ -166,8 +167,8 @@ Status read_hardware(Combiner& combiner, const Scope& scope,
     const std::string predicate = iri_of(kTkg, f.local);
     for (const std::string& query : {templates::device_attribute(scope, predicate),
                                      templates::device_part_attribute(scope, predicate)}) {
-      Status st = combiner.each(query, [&](size_t i, const ResultTable& t, const Cells& c) {
-        if (const rdf::Term* v = cell(t, c, "value")) f.store(devices[i].hardware, *v);
+      Status st = combiner.each(query, [&](size_t i, const Cells& c) {
+        if (const rdf::Term* v = c["value"]) f.store(devices[i].hardware, *v);
       });
       if (!st) return st;
     }
@@ -180,15 +181,15 @@ Status read_hardware(Combiner& combiner, const Scope& scope,
 Status read_workloads(Combiner& combiner, const Scope& scope, std::vector<ModelEntry>& models) {
   TermMap<bool> float_layers;
   Status st = combiner.each(templates::model_float_layers(scope),
-                            [&](size_t, const ResultTable& t, const Cells& c) {
-    if (const rdf::Term* layer = cell(t, c, "layer")) float_layers.emplace(*layer, true);
+                            [&](size_t, const Cells& c) {
+    if (const rdf::Term* layer = c["layer"]) float_layers.emplace(*layer, true);
   });
   if (!st) return st;
   st = combiner.each(templates::model_layers(scope),
-                     [&](size_t i, const ResultTable& t, const Cells& c) {
-    const rdf::Term* layer = cell(t, c, "layer");
-    const rdf::Term* code = cell(t, c, "code");
-    const rdf::Term* macs = cell(t, c, "macs");
+                     [&](size_t i, const Cells& c) {
+    const rdf::Term* layer = c["layer"];
+    const rdf::Term* code = c["code"];
+    const rdf::Term* macs = c["macs"];
     if (!layer || !code || !macs) return;
     models[i].facts.workload.add_layer(code->value, numeric_value(*macs).value_or(0),
                                        float_layers.contains(*layer));
@@ -230,9 +231,9 @@ Result<std::vector<DeviceCapabilities>> read_devices(const SparqlSource& source,
   TermMap<bool> mcu_parts;
   const std::string mcu_class = iri_of(vocab::kS3n, "MicroController");
   Status st = combiner.each(templates::device_parts(scope),
-                            [&](size_t i, const ResultTable& t, const Cells& c) {
-    const rdf::Term* part = cell(t, c, "part");
-    const rdf::Term* type = cell(t, c, "type");
+                            [&](size_t i, const Cells& c) {
+    const rdf::Term* part = c["part"];
+    const rdf::Term* type = c["type"];
     if (!part || !type || !type->is_iri()) return;
     if (type->value == mcu_class) {
       devices[i].mcu = part->value;
@@ -255,15 +256,15 @@ Result<std::vector<DeviceCapabilities>> read_devices(const SparqlSource& source,
                    });
   if (!st) return st.failure();
   st = combiner.each(templates::device_attribute(scope, iri_of(vocab::kTd, "title")),
-                     [&](size_t i, const ResultTable& t, const Cells& c) {
-    if (const rdf::Term* v = cell(t, c, "value"); v && devices[i].title.empty()) {
+                     [&](size_t i, const Cells& c) {
+    if (const rdf::Term* v = c["value"]; v && devices[i].title.empty()) {
       devices[i].title = text_of(*v);
     }
   });
   if (!st) return st.failure();
   st = combiner.each(templates::device_attribute(scope, iri_of(vocab::kSchema, "runtimePlatform")),
-                     [&](size_t i, const ResultTable& t, const Cells& c) {
-    if (const rdf::Term* v = cell(t, c, "value")) devices[i].runtimes.push_back(text_of(*v));
+                     [&](size_t i, const Cells& c) {
+    if (const rdf::Term* v = c["value"]) devices[i].runtimes.push_back(text_of(*v));
   });
   if (!st) return st.failure();
   st = read_hardware(combiner, scope, devices);
@@ -311,8 +312,8 @@ Result<std::vector<ModelEntry>> read_models(const SparqlSource& source, const Sc
   };
   for (const Attribute& a : kAttributes) {
     Status st = combiner.each(templates::model_attribute(scope, iri_of(a.ns, a.local)),
-                              [&](size_t i, const ResultTable& t, const Cells& c) {
-      if (const rdf::Term* v = cell(t, c, "value")) a.store(models[i], *v);
+                              [&](size_t i, const Cells& c) {
+      if (const rdf::Term* v = c["value"]) a.store(models[i], *v);
     });
     if (!st) return st.failure();
   }
@@ -324,8 +325,8 @@ Result<std::vector<ModelEntry>> read_models(const SparqlSource& source, const Sc
                           });
   if (!st) return st.failure();
   st = combiner.each(templates::model_sensors(scope),
-                     [&](size_t i, const ResultTable& t, const Cells& c) {
-    const rdf::Term* type = cell(t, c, "type");
+                     [&](size_t i, const Cells& c) {
+    const rdf::Term* type = c["type"];
     if (!type || !type->is_iri() || is_generic_class(type->value)) return;
     auto& kinds = models[i].requirements.sensor_kinds;
     if (std::find(kinds.begin(), kinds.end(), type->value) == kinds.end()) {
@@ -334,15 +335,15 @@ Result<std::vector<ModelEntry>> read_models(const SparqlSource& source, const Sc
   });
   if (!st) return st.failure();
   st = combiner.each(templates::model_accuracy(scope),
-                     [&](size_t i, const ResultTable& t, const Cells& c) {
-    if (const rdf::Term* v = cell(t, c, "value")) models[i].facts.accuracy = numeric_value(*v);
+                     [&](size_t i, const Cells& c) {
+    if (const rdf::Term* v = c["value"]) models[i].facts.accuracy = numeric_value(*v);
   });
   if (!st) return st.failure();
   if (with_operators) {
     for (std::string_view link : {"inputLayer", "middleLayer", "outputLayer"}) {
       st = combiner.each(templates::model_operators(scope, iri_of(vocab::kNnet, link)),
-                         [&](size_t i, const ResultTable& t, const Cells& c) {
-        const rdf::Term* op = cell(t, c, "op");
+                         [&](size_t i, const Cells& c) {
+        const rdf::Term* op = c["op"];
         if (!op) return;
         auto& ops = models[i].requirements.operators;
         std::string name = local_name(op->value);
@@ -356,8 +357,8 @@ Result<std::vector<ModelEntry>> read_models(const SparqlSource& source, const Sc
     if (!st) return st.failure();
     for (bool custom : {false, true}) {
       st = combiner.each(templates::model_operator_codes(scope, custom),
-                         [&](size_t i, const ResultTable& t, const Cells& c) {
-        const rdf::Term* code = cell(t, c, "code");
+                         [&](size_t i, const Cells& c) {
+        const rdf::Term* code = c["code"];
         if (!code) return;
         auto& r = models[i].requirements;
         (custom ? r.custom_operator_codes : r.operator_codes).push_back(code->value);

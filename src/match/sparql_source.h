@@ -9,6 +9,7 @@
 
 #include "common/result.h"
 #include "kg/knowledge_graph.h"
+#include "sparql/engine.h"
 #include "sparql/results/result_table.h"
 #include "store/store.h"
 
@@ -18,6 +19,10 @@ class SparqlSource {
  public:
   virtual ~SparqlSource() = default;
   virtual Result<sparql::ResultTable> select(std::string_view query) const = 0;
+  // The rows of `query` one at a time (sparql::select_each); by default
+  // through select(). The bulk readers use this: the embedded store streams
+  // rows without copying a term.
+  virtual Status each(std::string_view query, const sparql::RowVisitor& visit) const;
 };
 
 // Runs every query on one read snapshot of the store, taken at
@@ -28,6 +33,7 @@ class StoreSource final : public SparqlSource {
  public:
   explicit StoreSource(const store::Store& store) : txn_(store.read()) {}
   Result<sparql::ResultTable> select(std::string_view query) const override;
+  Status each(std::string_view query, const sparql::RowVisitor& visit) const override;
 
  private:
   store::ReadTxn txn_;

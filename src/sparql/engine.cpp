@@ -90,12 +90,12 @@ exec::ExecContext::Dataset dataset_of(const store::ReadTxn& txn, const ParsedQue
   return ds;
 }
 
-}  // namespace
-
-// Runs the query pattern of any form and returns its solution table (for
-// CONSTRUCT: the template variables, for ASK: the visible ones).
-Result<ResultTable> run_table(const store::ReadTxn& txn, const ParsedQuery& parsed,
-                              const QueryOptions& options, QueryProfile* profile) {
+// Runs the query pattern of any form and hands each solution row (ids) to
+// `emit` (for CONSTRUCT: the template variables, for ASK: the visible ones).
+// `emit` decodes what it needs through the context's term cache.
+template <typename Emit>
+Status run_rows(const store::ReadTxn& txn, const ParsedQuery& parsed, const QueryOptions& options,
+                QueryProfile* profile, std::vector<std::string>& variables, Emit&& emit) {
   Stopwatch clock;
   algebra::NodePtr tree = algebra::translate(parsed);
   if (parsed.form == QueryForm::Ask) {
@@ -120,17 +120,11 @@ Result<ResultTable> run_table(const store::ReadTxn& txn, const ParsedQuery& pars
     PhysicalPlan plan = plan_query(*tree, ctx, estimator, options.planner);
     double plan_ms = clock.lap_ms();
 
-    ResultTable table;
-    table.variables = plan.output_variables;
+    variables = plan.output_variables;
     exec::Row row;
     while (plan.root->next(row)) {
       ctx.check_deadline();
-      ctx.hold_rows();
-      auto& out = table.rows.emplace_back();
-      out.reserve(row.size());
-      for (store::Id id : row) {
-        out.push_back(id == store::kNoId ? std::nullopt : std::optional<rdf::Term>(ctx.term(id)));
-      }
+      emit(row, ctx);
     }
     double execute_ms = clock.lap_ms();
 
@@ -143,13 +137,31 @@ Result<ResultTable> run_table(const store::ReadTxn& txn, const ParsedQuery& pars
       profile->plan_ms = plan_ms;
       profile->execute_ms = execute_ms;
     }
-    return table;
+    return {};
   } catch (const exec::QueryStopped& stop) {
     return fail("{}", stop.message);
   } catch (const Error& e) {
     // A storage failure stops this query; the caller reports it.
     return fail("query failed: {}", e.what());
   }
+}
+
+}  // namespace
+
+Result<ResultTable> run_table(const store::ReadTxn& txn, const ParsedQuery& parsed,
+                              const QueryOptions& options, QueryProfile* profile) {
+  ResultTable table;
+  Status st = run_rows(txn, parsed, options, profile, table.variables,
+                       [&](const exec::Row& row, exec::ExecContext& ctx) {
+    ctx.hold_rows();  // the table keeps every row
+    auto& out = table.rows.emplace_back();
+    out.reserve(row.size());
+    for (store::Id id : row) {
+      out.push_back(id == store::kNoId ? std::nullopt : std::optional<rdf::Term>(ctx.term(id)));
+    }
+  });
+  if (!st) return st.failure();
+  return table;
 }
 
 namespace {
@@ -216,6 +228,21 @@ Result<ResultTable> run_select(const store::ReadTxn& txn, std::string_view query
     return fail("not a SELECT query: use run_query for ASK, CONSTRUCT and DESCRIBE");
   }
   return run_table(txn, *parsed, options, profile);
+}
+
+Status select_each(const store::ReadTxn& txn, std::string_view query, const RowVisitor& visit,
+                   const QueryOptions& options) {
+  auto parsed = parse_query(query);
+  if (!parsed) return parsed.failure();
+  if (parsed->form != QueryForm::Select) return fail("not a SELECT query");
+  std::vector<std::string> variables;
+  std::vector<const rdf::Term*> cells;
+  return run_rows(txn, *parsed, options, nullptr, variables,
+                  [&](const exec::Row& row, exec::ExecContext& ctx) {
+    cells.clear();
+    for (store::Id id : row) cells.push_back(id == store::kNoId ? nullptr : &ctx.term(id));
+    visit(variables, cells);
+  });
 }
 
 Result<QueryResult> run_query(const store::ReadTxn& txn, std::string_view query,

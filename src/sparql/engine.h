@@ -11,7 +11,9 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -72,6 +74,16 @@ struct QueryProfile {
 // and storage errors during execution.
 Result<ResultTable> run_select(const store::ReadTxn& txn, std::string_view query,
                                const QueryOptions& options = {}, QueryProfile* profile = nullptr);
+
+// The rows of a SELECT query, streamed to `visit` with one term per
+// variable (null: unbound). The terms live in a cache of the query's decoded
+// terms until select_each returns, so a repeated term is decoded once and no
+// row is copied: the way to read large results (the match engine reads a
+// 100k-board fleet like this). Fails like run_select.
+using RowVisitor = std::function<void(const std::vector<std::string>& variables,
+                                      std::span<const rdf::Term* const> cells)>;
+Status select_each(const store::ReadTxn& txn, std::string_view query, const RowVisitor& visit,
+                   const QueryOptions& options = {});
 
 // The answer of any query form: a table (SELECT), a boolean (ASK) or the
 // triples of a graph (CONSTRUCT; each quad is in the default graph).

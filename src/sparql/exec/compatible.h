@@ -7,12 +7,14 @@
 
 namespace tinykg::sparql::exec {
 
-inline bool compatible(const Row& a, const Row& b) {
+// `b` points at a row of a.size() ids (rows stored back to back).
+inline bool compatible(const Row& a, const store::Id* b) {
   for (size_t i = 0; i < a.size(); ++i) {
     if (a[i] != store::kNoId && b[i] != store::kNoId && a[i] != b[i]) return false;
   }
   return true;
 }
+inline bool compatible(const Row& a, const Row& b) { return compatible(a, b.data()); }
 
 // True when some variable is bound in both rows (MINUS needs a shared one).
 inline bool share_binding(const Row& a, const Row& b) {

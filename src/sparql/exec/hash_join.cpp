@@ -1,6 +1,7 @@
 #include "sparql/exec/hash_join.h"
 
-#include <fmt/format.h>
+#include <bit>
+#include <limits>
 
 #include "common/error.h"
 #include "sparql/exec/compatible.h"
@@ -18,48 +19,67 @@ HashJoin::HashJoin(ExecContext& ctx, OperatorPtr probe, OperatorPtr build,
   estimated_rows_ = estimated_rows;
 }
 
-Row HashJoin::key_of(const Row& row) const {
-  Row key;
-  key.reserve(join_slots_.size());
+size_t HashJoin::key_hash(const store::Id* row) const {
+  size_t h = 0x9e3779b97f4a7c15ULL;
   for (int slot : join_slots_) {
     // Join variables are certainly bound on both sides (inner joins only).
-    TINYKG_DEBUG_ASSERT(row[static_cast<size_t>(slot)] != store::kNoId,
-                        "hash join key variable is unbound");
-    key.push_back(row[static_cast<size_t>(slot)]);
+    TINYKG_DEBUG_ASSERT(row[slot] != store::kNoId, "hash join key variable is unbound");
+    h = (h ^ row[slot]) * 0x100000001b3ULL + (h >> 29);
   }
-  return key;
+  // Mix the high bits down: the bucket is taken from the low bits.
+  return h ^ (h >> 32);
+}
+
+bool HashJoin::same_key(const store::Id* a, const store::Id* b) const {
+  for (int slot : join_slots_) {
+    if (a[slot] != b[slot]) return false;
+  }
+  return true;
 }
 
 void HashJoin::build() {
+  built_ = true;
   Row row;
+  size_t count = 0;
   while (build_->next(row)) {
     ctx_.hold_rows();
-    table_[key_of(row)].push_back(row);
+    if (count == 0) width_ = row.size();
+    TINYKG_ASSERT(row.size() == width_, "hash join rows differ in width");
+    TINYKG_ASSERT(count < kEnd, "hash join build side has too many rows");
+    rows_.insert(rows_.end(), row.begin(), row.end());
+    ++count;
   }
-  built_ = true;
+  if (count == 0) return;
+  size_t buckets = std::bit_ceil(count * 2);
+  mask_ = buckets - 1;
+  heads_.assign(buckets, kEnd);
+  chain_.resize(count);
+  // Inserted last to first so each chain lists its rows in input order.
+  for (size_t n = count; n-- > 0;) {
+    uint32_t& head = heads_[key_hash(build_row(uint32_t(n))) & mask_];
+    chain_[n] = head;
+    head = uint32_t(n);
+  }
 }
 
 bool HashJoin::next(Row& out) {
   if (!built_) build();
   while (true) {
-    if (matches_ && match_index_ < matches_->size()) {
-      const Row& match = (*matches_)[match_index_++];
+    for (; candidate_ != kEnd; candidate_ = chain_[candidate_]) {
+      const store::Id* match = build_row(candidate_);
+      if (!same_key(probe_row_.data(), match)) continue;
       // Variables that only maybe-bound (OPTIONAL, UNION, VALUES with UNDEF)
       // are not part of the key; they must still agree.
       if (!compatible(probe_row_, match)) continue;
+      candidate_ = chain_[candidate_];
       out = probe_row_;
       for (size_t i = 0; i < out.size(); ++i) {
         if (out[i] == store::kNoId) out[i] = match[i];
       }
       return produced(true);
     }
-    matches_ = nullptr;
-    if (table_.empty() || !probe_->next(probe_row_)) return false;
-    auto it = table_.find(key_of(probe_row_));
-    if (it != table_.end()) {
-      matches_ = &it->second;
-      match_index_ = 0;
-    }
+    if (heads_.empty() || !probe_->next(probe_row_)) return false;
+    candidate_ = heads_[key_hash(probe_row_.data()) & mask_];
   }
 }
 
