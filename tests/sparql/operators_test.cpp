@@ -126,6 +126,64 @@ TEST(HashJoin, DisconnectedPatternsFormACrossProduct) {
   EXPECT_NE(kg.profile(q).find("HashJoin (cross product)"), std::string::npos);
 }
 
+// Twenty boards, each with an MCU (RAM) and a sensor; two have titles.
+std::string fleet_of_twenty() {
+  std::string ttl;
+  for (int i = 0; i < 20; ++i) {
+    std::string b = "ex:b" + std::to_string(i);
+    ttl += b + " a ex:Board ; ex:sub " + b + "m , " + b + "s .\n";
+    ttl += b + "m a ex:Mcu ; ex:ram " + std::to_string(100 + i) + " .\n" + b + "s a ex:Mic .\n";
+  }
+  return ttl + "ex:b3 ex:title \"three\" . ex:b4 ex:title \"four\" .";
+}
+
+// The rows of `q` with VALUES driving the joins, after checking that they
+// equal the rows without it.
+Rows same_rows_both_ways(TurtleStore& kg, const std::string& q) {
+  QueryOptions off;
+  off.planner.values_drive_joins = false;
+  Rows driven = kg.rows(q);
+  EXPECT_EQ(driven, kg.rows(q, off)) << q;
+  return driven;
+}
+
+TEST(ValuesJoin, SmallValuesDrivesTheUnionBranches) {
+  TurtleStore kg(fleet_of_twenty());
+  const std::string q =
+      "SELECT ?d ?title ?kind ?ram { VALUES ?d { ex:b3 ex:b7 } "
+      "{ ?d ex:title ?title } UNION { ?d ex:sub/a ?kind FILTER(?kind != ex:Mcu) } "
+      "UNION { ?d ex:sub ?m . ?m ex:ram ?ram } } ORDER BY ?d ?title ?kind ?ram";
+  EXPECT_EQ(same_rows_both_ways(kg, q),
+            (Rows{{"ex:b3", "UNDEF", "UNDEF", "103"},
+                  {"ex:b3", "UNDEF", "ex:Mic", "UNDEF"},
+                  {"ex:b3", "\"three\"", "UNDEF", "UNDEF"},
+                  {"ex:b7", "UNDEF", "UNDEF", "107"},
+                  {"ex:b7", "UNDEF", "ex:Mic", "UNDEF"}}));
+  // Every branch starts from the VALUES rows: no scan of the whole fleet.
+  const std::string plan = kg.profile(q);
+  EXPECT_EQ(plan.find("IndexScan"), std::string::npos) << plan;
+  EXPECT_EQ(plan.find("HashJoin"), std::string::npos) << plan;
+}
+
+TEST(ValuesJoin, KeepsDuplicateValuesRowsAndOptionalParts) {
+  TurtleStore kg(fleet_of_twenty());
+  EXPECT_EQ(same_rows_both_ways(kg, "SELECT ?d ?t { VALUES ?d { ex:b4 ex:b4 ex:b5 } "
+                                    "?d a ex:Board OPTIONAL { ?d ex:title ?t } } ORDER BY ?d"),
+            (Rows{{"ex:b4", "\"four\""}, {"ex:b4", "\"four\""}, {"ex:b5", "UNDEF"}}));
+}
+
+TEST(ValuesJoin, LeavesGroupsThatDoNotBindTheVariableToTheHashJoin) {
+  TurtleStore kg(fleet_of_twenty());
+  // The filter must not see ?d from VALUES: the branch does not bind it.
+  const std::string q = "SELECT ?d ?m { VALUES ?d { ex:b1 } { ?m ex:ram 101 FILTER(!BOUND(?d)) } }";
+  EXPECT_EQ(same_rows_both_ways(kg, q), (Rows{{"ex:b1", "ex:b1m"}}));
+  EXPECT_NE(kg.profile(q).find("HashJoin"), std::string::npos);
+  // UNDEF in VALUES, and VALUES larger than the pattern: hash join too.
+  EXPECT_EQ(same_rows_both_ways(kg, "SELECT ?d ?t { VALUES (?d ?x) { (ex:b3 1) (UNDEF 2) } "
+                                    "?d ex:title ?t } ORDER BY ?d ?x"),
+            (Rows{{"ex:b3", "\"three\""}, {"ex:b3", "\"three\""}, {"ex:b4", "\"four\""}}));
+}
+
 TEST(Project, SelectStarAndUnboundVariables) {
   TurtleStore kg("ex:m ex:ram 8 .");
   auto t = kg.table("SELECT * { ?m ex:ram ?r . [] ?p ?o }");

@@ -152,7 +152,13 @@ class Planner {
     return p;
   }
 
-  OperatorPtr plan_op(const algebra::Bgp& bgp) {
+  OperatorPtr plan_op(const algebra::Bgp& bgp) { return plan_bgp(bgp, nullptr, {}); }
+
+  // A Bgp, optionally driven by `seed` (rows binding `seed_vars`, e.g. a
+  // small VALUES): the patterns connected to those variables then start
+  // from the seed's rows with bind joins instead of from an index scan.
+  OperatorPtr plan_bgp(const algebra::Bgp& bgp, OperatorPtr seed,
+                       const std::set<std::string>& seed_vars) {
     graph_ = bgp.graph;
     const size_t n = bgp.triples.size();
     std::vector<bool> placed(bgp.filters.size(), false);
@@ -182,6 +188,13 @@ class Planner {
         if (share_variable(bgp.triples[i], bgp.triples[j])) component[find(j)] = find(i);
       }
     }
+    // The seed joins every component that uses one of its variables.
+    size_t seeded = n;
+    for (size_t i = 0; seed && i < n; ++i) {
+      if (!uses_any(bgp.triples[i], seed_vars)) continue;
+      if (seeded == n) seeded = i;
+      else component[find(i)] = find(seeded);
+    }
 
     OperatorPtr result;
     std::set<std::string> result_bound;
@@ -190,6 +203,10 @@ class Planner {
       if (done[start]) continue;
       OperatorPtr chain;
       std::set<std::string> bound;
+      if (seeded < n && find(start) == find(seeded)) {
+        chain = std::move(seed);
+        bound = seed_vars;
+      }
       // Next pattern: the first (in join order) that shares a variable with
       // the chain, so every step is a bind join. With join_order on, that is
       // simply the next one.
@@ -227,7 +244,7 @@ class Planner {
       result_bound.insert(bound.begin(), bound.end());
       if (start > 0) result = place_filters(std::move(result), result_bound);
     }
-    if (!result) result = std::make_unique<exec::SingleRow>(plan_.layout.width());
+    if (!result) result = seed ? std::move(seed) : std::make_unique<exec::SingleRow>(plan_.layout.width());
     // Filters that no pattern variable set covers (e.g. over unbound ones).
     std::vector<Expression> rest;
     for (size_t i = 0; i < bgp.filters.size(); ++i) {
@@ -279,6 +296,13 @@ class Planner {
     return false;
   }
 
+  static bool uses_any(const TriplePattern& t, const std::set<std::string>& vars) {
+    for (const PatternTerm* p : {&t.subject, &t.predicate, &t.object}) {
+      if (p->is_variable && vars.count(p->variable)) return true;
+    }
+    return false;
+  }
+
   static void add_variables(const TriplePattern& t, std::set<std::string>& bound) {
     for (const PatternTerm* p : {&t.subject, &t.predicate, &t.object}) {
       if (p->is_variable) bound.insert(p->variable);
@@ -304,12 +328,88 @@ class Planner {
     if (auto* b = join.left->as<algebra::Bgp>(); b && b->triples.empty() && b->filters.empty()) {
       return plan_node(*join.right);
     }
+    if (OperatorPtr driven = plan_values_join(*join.left, *join.right)) return driven;
+    if (OperatorPtr driven = plan_values_join(*join.right, *join.left)) return driven;
     std::set<std::string> shared;
     std::set<std::string> left = algebra::certainly_bound_variables(*join.left);
     for (const std::string& v : algebra::certainly_bound_variables(*join.right)) {
       if (left.count(v)) shared.insert(v);
     }
     return make_hash_join(plan_node(*join.left), plan_node(*join.right), shared);
+  }
+
+  // VALUES ⋈ P with few VALUES rows: the rows are fed into P's patterns
+  // (sideways information passing) rather than P being evaluated whole and
+  // hash joined; a page of 50 devices then costs 50 lookups per pattern, not
+  // a scan of the fleet. Pushed through Union (⋈ distributes over ∪),
+  // Filter, the left of OPTIONAL and one side of a Join, into every Bgp that
+  // binds all the VALUES variables itself, so no expression sees a binding
+  // it would not have had. Null when P has no such shape or VALUES is larger.
+  OperatorPtr plan_values_join(const algebra::Node& values_node, const algebra::Node& other) {
+    const auto* values = values_node.as<algebra::Values>();
+    if (!options_.values_drive_joins || !values || values->data.variables.empty()) return nullptr;
+    std::set<std::string> vars(values->data.variables.begin(), values->data.variables.end());
+    if (algebra::certainly_bound_variables(values_node) != vars) return nullptr;  // UNDEF
+    if (!drivable(other, vars)) return nullptr;
+    // The estimate of P alone, from a plan that is then dropped (planning
+    // is cheap; only its bookkeeping of the query's projection must stay).
+    const bool seen_project = seen_project_;
+    const std::vector<std::string> output = plan_.output_variables;
+    const double other_rows = plan_node(other)->estimated_rows();
+    seen_project_ = seen_project;
+    plan_.output_variables = output;
+    if (double(values->data.rows.size()) >= other_rows) return nullptr;
+    return plan_driven(other, values_node, vars);
+  }
+
+  // Whether plan_driven can push a VALUES binding `vars` into `node`.
+  static bool drivable(const algebra::Node& node, const std::set<std::string>& vars) {
+    if (const auto* b = node.as<algebra::Bgp>()) {
+      std::set<std::string> own;
+      for (const TriplePattern& t : b->triples) add_variables(t, own);
+      return std::includes(own.begin(), own.end(), vars.begin(), vars.end());
+    }
+    if (const auto* u = node.as<algebra::Union>()) {
+      return drivable(*u->left, vars) && drivable(*u->right, vars);
+    }
+    if (const auto* f = node.as<algebra::Filter>()) return drivable(*f->child, vars);
+    if (const auto* j = node.as<algebra::LeftJoin>()) return drivable(*j->left, vars);
+    if (const auto* j = node.as<algebra::Join>()) {
+      return drivable(*j->left, vars) || drivable(*j->right, vars);
+    }
+    return false;
+  }
+
+  OperatorPtr plan_driven(const algebra::Node& node, const algebra::Node& values,
+                          const std::set<std::string>& vars) {
+    if (const auto* b = node.as<algebra::Bgp>()) return plan_bgp(*b, plan_node(values), vars);
+    if (const auto* u = node.as<algebra::Union>()) {
+      return std::make_unique<exec::Union>(plan_driven(*u->left, values, vars),
+                                           plan_driven(*u->right, values, vars));
+    }
+    if (const auto* f = node.as<algebra::Filter>()) {
+      std::vector<Expression> conditions;
+      conditions.push_back(resolve(f->condition));
+      return std::make_unique<exec::Filter>(ctx_, plan_driven(*f->child, values, vars),
+                                            std::move(conditions));
+    }
+    if (const auto* j = node.as<algebra::LeftJoin>()) {
+      std::vector<int> keys = shared_certain_slots(*j->left, *j->right);
+      std::optional<Expression> condition;
+      if (j->condition) condition = resolve(*j->condition);
+      return std::make_unique<exec::LeftJoin>(ctx_, plan_driven(*j->left, values, vars),
+                                              plan_node(*j->right), std::move(keys),
+                                              std::move(condition));
+    }
+    const auto& j = std::get<algebra::Join>(node.op);
+    const bool left = drivable(*j.left, vars);
+    const algebra::Node& driven = left ? *j.left : *j.right;
+    const algebra::Node& rest = left ? *j.right : *j.left;
+    std::set<std::string> shared, driven_vars = algebra::certainly_bound_variables(driven);
+    for (const std::string& v : algebra::certainly_bound_variables(rest)) {
+      if (driven_vars.count(v)) shared.insert(v);
+    }
+    return make_hash_join(plan_driven(driven, values, vars), plan_node(rest), shared);
   }
 
   OperatorPtr plan_op(const algebra::Filter& filter) {

@@ -27,6 +27,7 @@ namespace tinykg::sparql {
 struct PlannerOptions {
   bool hash_join_steps = true;      // cost-based HashJoin steps inside a chain
   bool adaptive_bind_joins = true;  // bind joins may switch to a hash table
+  bool values_drive_joins = true;   // a small VALUES feeds the patterns it joins
 };
 
 // The operators keep a reference to `ctx`; it must outlive the plan.
