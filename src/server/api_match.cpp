@@ -5,9 +5,11 @@
 // IDs as the CLI takes them (match/graph_reader.h). The fleet and the zoo
 // are read once per graph state and shared by all requests (MatchCatalog);
 // each request resolves its ids on its own snapshot.
+#include <chrono>
 #include <mutex>
 
 #include <httplib.h>
+#include <spdlog/spdlog.h>
 
 #include "match/matcher.h"
 #include "server/problem.h"
@@ -60,10 +62,17 @@ Result<std::shared_ptr<const MatchCatalog::Loaded>> catalog(Service& service) {
   auto now = fingerprint(service.graph);
   if (!now) return now.failure();
   if (c.loaded && c.loaded->fingerprint == *now) return c.loaded;
+  const auto started = std::chrono::steady_clock::now();
   auto snapshot = match::source_for(service.graph);
   match::Matcher reader(*snapshot);
-  if (auto fleet = reader.fleet(); !fleet) return fleet.failure();
-  if (auto zoo = reader.zoo(); !zoo) return zoo.failure();
+  auto fleet = reader.fleet();
+  if (!fleet) return fleet.failure();
+  auto zoo = reader.zoo();
+  if (!zoo) return zoo.failure();
+  spdlog::info("match: read {} boards and {} models in {:.0f} ms", (*fleet)->devices().size(),
+               (*zoo)->size(),
+               std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                   .count());
   c.loaded = std::make_shared<const MatchCatalog::Loaded>(
       MatchCatalog::Loaded{*now, reader.with_source(kClosed)});
   return c.loaded;

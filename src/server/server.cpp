@@ -60,6 +60,25 @@ struct Server::Impl {
   bool started = false;
 };
 
+namespace {
+
+// Debian's cpp-httplib 0.11 compresses with brotli whenever the client
+// accepts "br" (every browser does), at brotli's default quality 11: 1.3 s
+// for a 575 kB JSON answer of the 10k fleet, where gzip takes 22 ms for a
+// body only 27 % larger. The library offers no setting, so "br" is struck
+// from Accept-Encoding before it decides. httplib owns the request object
+// and hands it to the handlers as const; changing it here is safe.
+void prefer_gzip(httplib::Request& req) {
+  auto header = req.headers.find("Accept-Encoding");
+  if (header == req.headers.end()) return;
+  std::string& accepted = header->second;
+  for (size_t at = accepted.find("br"); at != std::string::npos; at = accepted.find("br", at)) {
+    accepted.replace(at, 2, "--");
+  }
+}
+
+}  // namespace
+
 void Server::Impl::configure() {
   // cpp-httplib gives each connection a worker for as long as it stays open
   // (keep-alive), so the pool bounds concurrent clients, not CPU use: a
@@ -75,6 +94,7 @@ void Server::Impl::configure() {
   http.set_tcp_nodelay(true);
   http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     request_start = Clock::now();
+    prefer_gzip(const_cast<httplib::Request&>(req));
     if (req.method == "OPTIONS") {  // CORS preflight
       add_cors_headers(options, req, res);
       res.set_header("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE, OPTIONS");

@@ -105,3 +105,14 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 800 }], ['ph
     }
   });
 }
+
+test('the fleet graph shows each device\'s most accurate models and says how many it hides', async (t) => {
+  if (!pages.some(([name]) => name === 'graph')) return t.skip('no match API in this build');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${FLEET}/#/graph`);
+  await page.waitForFunction(() => / nodes/.test(document.querySelector('[data-testid=graph-count]')?.textContent ?? ''), null, { timeout: HANG_MS });
+  const text = await page.textContent('[data-testid=graph-count]');
+  const [, nodes, edges, perDevice, hidden] = /(\d+) nodes, (\d+) fit edges \(the (\d+) most accurate models per device; (\d+) more/.exec(text)?.map(Number) ?? [];
+  assert.ok(hidden > 0, `the 10k fleet's first devices fit more models than are drawn: "${text}"`);
+  assert.ok(edges <= 12 * perDevice && nodes <= 12 + edges, text);
+});
