@@ -4,10 +4,15 @@
 #
 #   bench/http_load.sh [BUILD_DIR] [DEVICES] [SECONDS]
 #
-# Measures requests/s and latency percentiles (p50/p99) for a match request:
-# "does board N fit a model needing >= 116 kB RAM and >= 531 kB Flash?", one
-# SPARQL SELECT per request over GET /sparql, the shape a match endpoint
-# answers. The fleet database is built once and reused (bench-http-db/).
+# Measures requests/s and latency percentiles (p50/p99) for match requests:
+#   sparql-match  "does board N fit a model needing >= 116 kB RAM and >= 531 kB
+#                 Flash?", one SPARQL SELECT over GET /sparql;
+#   api-fit       GET /api/match/fit?model=M&device=N, the match engine's
+#                 verdict and reasons for one pair (a different board each time);
+#   api-models    GET /api/match/models?device=N, every model fitting board N
+#                 (answers of ~300 kB on the 10k-model zoo: bound by JSON);
+#   stats         GET /api/stats.
+# The fleet database is built once and reused ($WORK/db-DEVICES).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
@@ -67,7 +72,36 @@ sed -i "1i DEVICES = $DEVICES" "$WORK/match.lua"
 
 URL=http://127.0.0.1:$PORT
 curl -sf "$URL/api/stats" && echo
-echo "==> match request, wrk -t2 -c16 -d${SECONDS_PER_RUN}s"
-wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency -s "$WORK/match.lua" "$URL" | tee "$WORK/match.txt"
-echo "==> GET /api/stats, wrk -t2 -c16 -d${SECONDS_PER_RUN}s"
-wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency "$URL/api/stats" | tee "$WORK/stats.txt"
+# wrk scripts for the match API: board (counter * 7919) mod DEVICES.
+MODEL=$(curl -sf -H 'Accept: text/csv' --data-urlencode \
+  'query=SELECT ?id WHERE { <http://example.org/fleet/model/0> <https://schema.org/identifier> ?id }' \
+  "$URL/sparql" | sed -n 2p | tr -d '\r')
+api_script() {  # api_script FILE PATH_PREFIX
+  sed -n '/^done = /,$p' "$WORK/match.lua" > "$WORK/done.lua"
+  cat > "$1" <<LUA
+DEVICES = $DEVICES
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", "$2" .. "http%3A%2F%2Fexample.org%2Ffleet%2Fdevice%2F" .. ((counter * 7919) % DEVICES))
+end
+LUA
+  cat "$WORK/done.lua" >> "$1"
+}
+api_script "$WORK/fit.lua" "/api/match/fit?model=$MODEL&device="
+api_script "$WORK/models.lua" "/api/match/models?include=fits&device="
+# The first match request reads the fleet and the zoo (seconds on 100k boards).
+curl -sf -o /dev/null "$URL/api/match/fit?model=$MODEL&device=0"
+
+run() {  # run NAME WRK_ARGS...
+  echo "==> $1, wrk -t2 -c16 -d${SECONDS_PER_RUN}s"
+  wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency "${@:2}" | tee "$WORK/$1.txt"
+}
+run sparql-match -s "$WORK/match.lua" "$URL"
+run api-fit -s "$WORK/fit.lua" "$URL"
+run api-models -s "$WORK/models.lua" "$URL"
+run stats -s "$WORK/done.lua" "$URL/api/stats"
+echo "==> summary"
+for name in sparql-match api-fit api-models stats; do
+  echo "$name $(grep -h '^RESULT' "$WORK/$name.txt" || grep -h 'Requests/sec' "$WORK/$name.txt")"
+done

@@ -423,6 +423,30 @@ Result<std::string> resolve_model(const SparqlSource& source, std::string_view i
   return fail("no model with IRI, identifier or name '{}' (see `tinykg model list`)", id);
 }
 
+Result<std::string> resolve_model(const std::vector<ModelEntry>& zoo, std::string_view id) {
+  if (id.empty()) return fail("empty model id");
+  // The zoo is sorted by IRI (read_models).
+  auto exact = std::lower_bound(zoo.begin(), zoo.end(), id, [](const ModelEntry& m, std::string_view i) {
+    return m.requirements.iri < i;
+  });
+  if (exact != zoo.end() && exact->requirements.iri == id) return exact->requirements.iri;
+  std::vector<std::string> identified, named;
+  for (const ModelEntry& m : zoo) {
+    const ModelRequirements& r = m.requirements;
+    if (r.iri == id) return r.iri;
+    if (r.identifier == id) identified.push_back(r.iri);
+    if (r.name == id) named.push_back(r.iri);
+  }
+  for (const auto& [iris, local] : {std::pair{&identified, "identifier"}, std::pair{&named, "name"}}) {
+    if (iris->size() == 1) return iris->front();
+    if (iris->size() > 1) {
+      return fail("{} models have the {} '{}' ({}); give the identifier or the IRI", iris->size(),
+                  local, id, listing(*iris));
+    }
+  }
+  return fail("no model with IRI, identifier or name '{}' (see `tinykg model list`)", id);
+}
+
 Result<std::string> resolve_device(const SparqlSource& source, std::string_view id) {
   if (id.empty()) return fail("empty board id");
   if (could_be_iri(id)) {
@@ -451,6 +475,10 @@ Result<std::string> resolve_device(const SparqlSource& source, std::string_view 
 Result<std::string> resolve_device(const std::vector<DeviceCapabilities>& fleet,
                                    std::string_view id) {
   if (id.empty()) return fail("empty board id");
+  // An IRI, the common case, by binary search: the fleet is sorted by IRI.
+  auto exact = std::lower_bound(fleet.begin(), fleet.end(), id,
+                                [](const DeviceCapabilities& d, std::string_view i) { return d.iri < i; });
+  if (exact != fleet.end() && exact->iri == id) return exact->iri;
   std::vector<std::string> titled, tails;
   for (const DeviceCapabilities& d : fleet) {
     if (d.iri == id) return d.iri;

@@ -36,6 +36,8 @@ Result<std::vector<ModelEntry>> read_models(const SparqlSource& source,
 // name (schema:name). Errors name the id and what was tried; a name shared by
 // several models is an error that lists their identifiers.
 Result<std::string> resolve_model(const SparqlSource& source, std::string_view id);
+// The same rules over models already read (a loaded zoo).
+Result<std::string> resolve_model(const std::vector<ModelEntry>& zoo, std::string_view id);
 
 // The IRI of the board a user means: its IRI, its td:title, or the tail of
 // its IRI after a '/', '-' or '#' ("arduino_nano_ble_33-322-000-000-002",

@@ -36,6 +36,27 @@ Result<DeviceCapabilities> Matcher::device(std::string_view id) const {
   return std::move(devices->front());
 }
 
+Result<const ModelEntry*> Matcher::loaded_model(std::string_view id) const {
+  if (!zoo_) return fail("internal error: the zoo is not loaded");
+  auto iri = resolve_model(*zoo_, id);
+  if (!iri) return iri.failure();
+  auto at = std::lower_bound(zoo_->begin(), zoo_->end(), *iri,
+                             [](const ModelEntry& m, const std::string& i) { return m.requirements.iri < i; });
+  if (at == zoo_->end() || at->requirements.iri != *iri) return fail("internal error: <{}> left the zoo", *iri);
+  return &*at;
+}
+
+Result<const DeviceCapabilities*> Matcher::loaded_device(std::string_view id) const {
+  if (!fleet_) return fail("internal error: the fleet is not loaded");
+  const auto& devices = fleet_->devices();
+  auto iri = resolve_device(devices, id);
+  if (!iri) return iri.failure();
+  auto at = std::lower_bound(devices.begin(), devices.end(), *iri,
+                             [](const DeviceCapabilities& d, const std::string& i) { return d.iri < i; });
+  if (at == devices.end() || at->iri != *iri) return fail("internal error: <{}> left the fleet", *iri);
+  return &*at;
+}
+
 Result<const FleetIndex*> Matcher::fleet() {
   if (!fleet_) {
     auto devices = read_devices(source_);

@@ -70,6 +70,12 @@ class Matcher {
   Result<ModelEntry> model(std::string_view id) const;
   Result<DeviceCapabilities> device(std::string_view id) const;
 
+  // The model / board named by `id` as the loaded zoo / fleet hold it, with
+  // no query (null when not loaded). They equal model() / device() while the
+  // graph is as it was when loaded; the server checks the store's version.
+  Result<const ModelEntry*> loaded_model(std::string_view id) const;
+  Result<const DeviceCapabilities*> loaded_device(std::string_view id) const;
+
   // Boards for a stored model, or for ad-hoc requirements (case study 1).
   // Sorted by board IRI.
   Result<std::vector<DeviceMatch>> devices_for_model(std::string_view model_id,

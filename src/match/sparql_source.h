@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "common/result.h"
@@ -23,6 +24,9 @@ class SparqlSource {
   // through select(). The bulk readers use this: the embedded store streams
   // rows without copying a term.
   virtual Status each(std::string_view query, const sparql::RowVisitor& visit) const;
+  // The version of the snapshot answering (store::ReadTxn::version), when
+  // the source has one.
+  virtual std::optional<uint64_t> version() const { return std::nullopt; }
 };
 
 // Runs every query on one read snapshot of the store, taken at
@@ -34,6 +38,7 @@ class StoreSource final : public SparqlSource {
   explicit StoreSource(const store::Store& store) : txn_(store.read()) {}
   Result<sparql::ResultTable> select(std::string_view query) const override;
   Status each(std::string_view query, const sparql::RowVisitor& visit) const override;
+  std::optional<uint64_t> version() const override { return txn_.version(); }
 
  private:
   store::ReadTxn txn_;

@@ -2,9 +2,12 @@
 //   GET /api/match/models?device=ID[&reasons=true][&include=fits|all]   models for a board
 //   GET /api/match/devices?model=ID[&reasons=true][&include=fits|all]   boards for a model
 //   GET /api/match/similar?model=ID[&limit=10][&fits=DEVICE]            swap candidates
+//   GET /api/match/fit?model=ID&device=ID                               one pair, and why
 // IDs as the CLI takes them (match/graph_reader.h). The fleet and the zoo
-// are read once per graph state and shared by all requests (MatchCatalog);
-// each request resolves its ids on its own snapshot.
+// are read once per graph state and shared by all requests (MatchCatalog).
+// A request whose snapshot is the catalog's version (an embedded store
+// that has not changed since) takes the named model and board from the
+// catalog; otherwise (a write since, or a remote store) it reads them fresh.
 #include <chrono>
 #include <mutex>
 
@@ -20,7 +23,7 @@ namespace tinykg::server {
 // The loaded fleet and zoo, rebuilt when the store's fingerprint changes.
 struct MatchCatalog {
   struct Fingerprint {
-    uint64_t quads = 0, terms = 0, used_bytes = 0;
+    uint64_t quads = 0, version = 0;  // version: embedded stores only
     friend bool operator==(const Fingerprint&, const Fingerprint&) = default;
   };
   struct Loaded {
@@ -49,11 +52,10 @@ Result<MatchCatalog::Fingerprint> fingerprint(kg::KnowledgeGraph& graph) {
   if (graph.is_remote()) {  // a remote store tells only its size
     auto quads = graph.remote_store()->count_quads();
     if (!quads) return quads.failure();
-    return MatchCatalog::Fingerprint{*quads, 0, 0};
+    return MatchCatalog::Fingerprint{*quads, 0};
   }
-  store::Store& store = graph.store();
-  store::ReadTxn txn = store.read();
-  return MatchCatalog::Fingerprint{txn.size(), txn.term_count(), store.disk_usage().used_bytes};
+  store::ReadTxn txn = graph.store().read();
+  return MatchCatalog::Fingerprint{txn.size(), txn.version()};
 }
 
 Result<std::shared_ptr<const MatchCatalog::Loaded>> catalog(Service& service) {
@@ -162,6 +164,20 @@ void add_estimate(json& item, const match::ModelEntry& m, const match::DeviceCap
 struct BoundMatcher {
   std::unique_ptr<match::SparqlSource> source;
   match::Matcher matcher;
+  bool current = false;  // the source's snapshot is the catalog's version
+
+  Result<match::ModelEntry> model(std::string_view id) const {
+    if (!current) return matcher.model(id);
+    auto loaded = matcher.loaded_model(id);
+    if (!loaded) return loaded.failure();
+    return **loaded;
+  }
+  Result<match::DeviceCapabilities> device(std::string_view id) const {
+    if (!current) return matcher.device(id);
+    auto loaded = matcher.loaded_device(id);
+    if (!loaded) return loaded.failure();
+    return **loaded;
+  }
 };
 
 std::optional<BoundMatcher> bind_matcher(Service& service, const httplib::Request& req,
@@ -173,7 +189,9 @@ std::optional<BoundMatcher> bind_matcher(Service& service, const httplib::Reques
   }
   auto source = match::source_for(service.graph);
   match::Matcher matcher = (*loaded)->matcher.with_source(*source);
-  return BoundMatcher{std::move(source), std::move(matcher)};
+  const auto version = source->version();
+  const bool current = version && *version == (*loaded)->fingerprint.version;
+  return BoundMatcher{std::move(source), std::move(matcher), current};
 }
 
 void models_for_device(Service& service, const httplib::Request& req, httplib::Response& res) {
@@ -184,7 +202,7 @@ void models_for_device(Service& service, const httplib::Request& req, httplib::R
   auto bound = bind_matcher(service, req, res);
   if (!bound) return;
   match::Matcher& matcher = bound->matcher;
-  auto board = matcher.device(*id);
+  auto board = bound->device(*id);
   if (!board) return send_lookup_problem(req, res, board.error());
   auto matches = matcher.models_for(*board, options->match);
   if (!matches) return send_problem(req, res, 500, matches.error());
@@ -207,7 +225,7 @@ void devices_for_model(Service& service, const httplib::Request& req, httplib::R
   auto bound = bind_matcher(service, req, res);
   if (!bound) return;
   match::Matcher& matcher = bound->matcher;
-  auto model = matcher.model(*id);
+  auto model = bound->model(*id);
   if (!model) return send_lookup_problem(req, res, model.error());
   auto matches = matcher.devices_for(model->requirements, options->match);
   if (!matches) return send_problem(req, res, 500, matches.error());
@@ -242,11 +260,11 @@ void similar_models(Service& service, const httplib::Request& req, httplib::Resp
   auto bound = bind_matcher(service, req, res);
   if (!bound) return;
   match::Matcher& matcher = bound->matcher;
-  auto model = matcher.model(*id);
+  auto model = bound->model(*id);
   if (!model) return send_lookup_problem(req, res, model.error());
   std::optional<match::DeviceCapabilities> board;
   if (std::string fits = req.get_param_value("fits"); !fits.empty()) {
-    auto found = matcher.device(fits);
+    auto found = bound->device(fits);
     if (!found) return send_lookup_problem(req, res, found.error());
     board = std::move(found).value();
   }
@@ -268,6 +286,29 @@ void similar_models(Service& service, const httplib::Request& req, httplib::Resp
   send_json(res, 200, body);
 }
 
+// One model on one board: the verdict and the reasons behind it (what
+// refuses it, what is unknown, or what was checked when it fits).
+void fit_pair(Service& service, const httplib::Request& req, httplib::Response& res) {
+  if (!service.authorize_read(req, res)) return;
+  auto model_id = required_param(req, res, "model");
+  auto device_id = model_id ? required_param(req, res, "device") : std::nullopt;
+  if (!device_id) return;
+  auto bound = bind_matcher(service, req, res);
+  if (!bound) return;
+  auto model = bound->model(*model_id);
+  if (!model) return send_lookup_problem(req, res, model.error());
+  auto board = bound->device(*device_id);
+  if (!board) return send_lookup_problem(req, res, board.error());
+  match::FitResult result = match::evaluate(model->requirements, *board);
+  const std::string& uuid = model->requirements.identifier;
+  json body = {{"model", uuid.empty() ? model->requirements.iri : uuid},
+               {"device", board->iri},
+               {"fits", fits_json(result.verdict)},
+               {"reasons", reasons_json(result)}};
+  add_estimate(body, *model, *board);
+  send_json(res, 200, body);
+}
+
 }  // namespace
 
 void add_match_routes(httplib::Server& http, Service& service) {
@@ -275,6 +316,7 @@ void add_match_routes(httplib::Server& http, Service& service) {
   http.Get("/api/match/models", with_service(service, models_for_device));
   http.Get("/api/match/devices", with_service(service, devices_for_model));
   http.Get("/api/match/similar", with_service(service, similar_models));
+  http.Get("/api/match/fit", with_service(service, fit_pair));
 }
 
 }  // namespace tinykg::server

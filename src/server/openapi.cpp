@@ -165,6 +165,17 @@ constexpr const char* kDocument = R"json({
                   "latency_ms": {"type": ["number", "null"]}, "energy_mj": {"type": ["number", "null"]}}}}}}}}},
           "400": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
     },
+    "/api/match/fit": {
+      "get": {"summary": "One model on one board: does it fit, why (not), and its estimated latency and energy there",
+        "parameters": [{"name": "model", "in": "query", "required": true, "description": "model UUID, name or IRI", "schema": {"type": "string"}},
+          {"name": "device", "in": "query", "required": true, "description": "board IRI, title or IRI tail", "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "fits is null when unknown; reasons are the refusals, the unknowns, or (when it fits) the checks passed",
+            "content": {"application/json": {"schema": {"type": "object", "required": ["model", "device", "fits", "reasons", "latency_ms", "energy_mj"],
+              "properties": {"model": {"type": "string"}, "device": {"type": "string"}, "fits": {"type": ["boolean", "null"]},
+                "reasons": {"type": "array", "items": {"type": "string"}},
+                "latency_ms": {"type": ["number", "null"]}, "energy_mj": {"type": ["number", "null"]}}}}}},
+          "400": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}}
+    },
     "/api/deployments": {
       "get": {"summary": "Deployment campaigns", "responses": {"200": {"description": "Campaign summaries", "content": {"application/json": {"schema": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/CampaignSummary"}}}}}}}}},
       "post": {"summary": "Start a campaign: a model to a device list or to every device it fits", "security": [{"bearer": []}],

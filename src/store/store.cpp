@@ -434,6 +434,8 @@ std::vector<Id> ReadTxn::graphs() const {
   return out;
 }
 
+uint64_t ReadTxn::version() const { return mdb_txn_id(txn_); }
+
 uint64_t ReadTxn::term_count() const {
   MDB_stat st;
   check("statistics", mdb_stat(txn_, dbi_->id2term, &st));

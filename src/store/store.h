@@ -130,6 +130,9 @@ class ReadTxn {
   // through the GSPO index, one seek per graph.
   std::vector<Id> graphs() const;
   uint64_t term_count() const;  // entries of the dictionary
+  // The snapshot's version: the id of the last write transaction committed
+  // before it began. Equal versions of one store mean equal contents.
+  uint64_t version() const;
   // Per-predicate quad counts from the statistics table.
   std::vector<std::pair<Id, uint64_t>> predicate_counts() const;
   // Per-class member counts (objects of rdf:type) from the statistics table.

@@ -232,5 +232,39 @@ TEST_F(MatchApi, AnswersFollowWritesToTheGraph) {
   EXPECT_TRUE(after["items"].empty()) << after.dump(1);
 }
 
+TEST_F(MatchApi, OnePairSaysWhyItDoesNotFit) {
+  json refused = get("/api/match/fit", "model=ARM_MicroNet_VWW_3&device=" + url_encode(kNano));
+  EXPECT_EQ(refused["device"], kNano);
+  EXPECT_EQ(refused["fits"], false);
+  EXPECT_EQ(refused["reasons"],
+            json::array({"needs a Camera", "needs 206.96 kB RAM, board has 172 kB"}));
+  // The same verdict as the board's list, with the same estimate.
+  json fits = get("/api/match/fit", "model=Visual_Alarm_Clock&device=" + url_encode(kTinymlKit));
+  EXPECT_EQ(fits["fits"], true);
+  EXPECT_FALSE(fits["reasons"].empty());
+  json listed = get("/api/match/devices", "model=Visual_Alarm_Clock");
+  ASSERT_EQ(listed["items"].size(), 1u);
+  EXPECT_EQ(fits["model"], listed["model"]);
+  EXPECT_EQ(fits["latency_ms"], listed["items"][0]["latency_ms"]);
+  get("/api/match/fit", "model=Visual_Alarm_Clock", 400);
+  get("/api/match/fit", "model=no-such-model&device=" + url_encode(kNano), 404);
+  get("/api/match/fit", "model=Visual_Alarm_Clock&device=no-such-board", 404);
+}
+
+TEST_F(MatchApi, OnePairFollowsWritesToTheGraph) {
+  const std::string pair = "model=Person_Detection&device=" + url_encode(kTinymlKit);
+  ASSERT_EQ(get("/api/match/fit", pair)["fits"], true);  // the catalog is loaded now
+  auto updated = graph_->update(
+      "PREFIX schema: <https://schema.org/>\n"
+      "DELETE { ?p schema:value ?v } INSERT { ?p schema:value 2 } WHERE { <" + kTinymlKit +
+      "/mcu/ram> schema:value ?v . BIND(<" + kTinymlKit + "/mcu/ram> AS ?p) }");
+  ASSERT_TRUE(updated.ok()) << updated.error();
+  json after = get("/api/match/fit", pair);
+  EXPECT_EQ(after["fits"], false) << after.dump(1);
+  ASSERT_FALSE(after["reasons"].empty());
+  EXPECT_NE(after["reasons"][0].get<std::string>().find("board has 2 kB"), std::string::npos)
+      << after.dump(1);
+}
+
 }  // namespace
 }  // namespace tinykg::server::testing
