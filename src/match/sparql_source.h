@@ -24,8 +24,8 @@ class SparqlSource {
   // through select(). The bulk readers use this: the embedded store streams
   // rows without copying a term.
   virtual Status each(std::string_view query, const sparql::RowVisitor& visit) const;
-  // The version of the snapshot answering (store::ReadTxn::version), when
-  // the source has one.
+  // The version of the data the match engine reads (the default graph,
+  // store::ReadTxn::default_graph_version), when the source has one.
   virtual std::optional<uint64_t> version() const { return std::nullopt; }
 };
 
@@ -38,7 +38,7 @@ class StoreSource final : public SparqlSource {
   explicit StoreSource(const store::Store& store) : txn_(store.read()) {}
   Result<sparql::ResultTable> select(std::string_view query) const override;
   Status each(std::string_view query, const sparql::RowVisitor& visit) const override;
-  std::optional<uint64_t> version() const override { return txn_.version(); }
+  std::optional<uint64_t> version() const override { return txn_.default_graph_version(); }
 
  private:
   store::ReadTxn txn_;

@@ -5,9 +5,10 @@
 //   GET /api/match/fit?model=ID&device=ID                               one pair, and why
 // IDs as the CLI takes them (match/graph_reader.h). The fleet and the zoo
 // are read once per graph state and shared by all requests (MatchCatalog).
-// A request whose snapshot is the catalog's version (an embedded store
-// that has not changed since) takes the named model and board from the
-// catalog; otherwise (a write since, or a remote store) it reads them fresh.
+// A request whose snapshot has the catalog's version (an embedded store
+// whose default graph has not changed since) takes the named model and board
+// from the catalog; otherwise (a write since, or a remote store) it reads
+// them fresh.
 #include <chrono>
 #include <mutex>
 
@@ -23,7 +24,10 @@ namespace tinykg::server {
 // The loaded fleet and zoo, rebuilt when the store's fingerprint changes.
 struct MatchCatalog {
   struct Fingerprint {
-    uint64_t quads = 0, version = 0;  // version: embedded stores only
+    // An embedded store's default graph version (what the match engine
+    // reads: deployment records in named graphs do not count); a remote
+    // store tells only its size.
+    uint64_t quads = 0, version = 0;
     friend bool operator==(const Fingerprint&, const Fingerprint&) = default;
   };
   struct Loaded {
@@ -55,7 +59,7 @@ Result<MatchCatalog::Fingerprint> fingerprint(kg::KnowledgeGraph& graph) {
     return MatchCatalog::Fingerprint{*quads, 0};
   }
   store::ReadTxn txn = graph.store().read();
-  return MatchCatalog::Fingerprint{txn.size(), txn.version()};
+  return MatchCatalog::Fingerprint{0, txn.default_graph_version()};
 }
 
 Result<std::shared_ptr<const MatchCatalog::Loaded>> catalog(Service& service) {

@@ -308,6 +308,7 @@ void BulkLoad::write_index(int perm) {
   mdb_cursor_close(cur);
   for (const auto& [p, n] : added_per_predicate) txn_.predicate_delta_[p] += n;
   for (const auto& [c, n] : added_per_class) txn_.class_delta_[c] += n;
+  txn_.default_graph_changed_ = true;  // whichever graphs the load wrote: conservative
 }
 
 // term2id: FNV hash -> id, dupsort. Its keys and duplicates compare as raw

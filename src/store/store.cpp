@@ -22,6 +22,7 @@ using namespace detail;
 constexpr uint32_t kFormatVersion = 2;  // 2: inline literals (inline_literal.h)
 constexpr const char* kFormatKey = "format_version";
 constexpr const char* kNextIdKey = "next_id";
+constexpr const char* kDefaultGraphVersionKey = "default_graph_version";
 // Address space reserved for the map; the file only grows as data is written.
 constexpr size_t kMapSize = size_t{1} << 40;  // 1 TiB
 constexpr const char* kIndexNames[4] = {"spog", "posg", "ospg", "gspo"};
@@ -172,6 +173,21 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, OpenOptions o
   if (rc != 0 && rc != MDB_NOTFOUND) {
     mdb_txn_abort(txn);
     return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
+  }
+  if (!opts.read_only) {
+    // A database from before the default graph's version was kept: stamp
+    // it now, so that writes to named graphs leave it unchanged from here on.
+    MDB_val dk = val(kDefaultGraphVersionKey, std::strlen(kDefaultGraphVersionKey)), dv;
+    rc = mdb_get(txn, d.meta, &dk, &dv);
+    if (rc == MDB_NOTFOUND) {
+      uint64_t stamp = mdb_txn_id(txn);
+      dv = val(&stamp, sizeof stamp);
+      rc = mdb_put(txn, d.meta, &dk, &dv, 0);
+    }
+    if (rc != 0) {
+      mdb_txn_abort(txn);
+      return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
+    }
   }
   rc = mdb_txn_commit(txn);
   if (rc != 0) return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
@@ -436,6 +452,16 @@ std::vector<Id> ReadTxn::graphs() const {
 
 uint64_t ReadTxn::version() const { return mdb_txn_id(txn_); }
 
+uint64_t ReadTxn::default_graph_version() const {
+  MDB_val k = val(kDefaultGraphVersionKey, std::strlen(kDefaultGraphVersionKey)), v;
+  int rc = mdb_get(txn_, dbi_->meta, &k, &v);
+  if (rc == MDB_NOTFOUND) return version();
+  check("read default graph version", rc);
+  uint64_t stamped = 0;
+  if (v.mv_size == sizeof stamped) std::memcpy(&stamped, v.mv_data, sizeof stamped);
+  return stamped;
+}
+
 uint64_t ReadTxn::term_count() const {
   MDB_stat st;
   check("statistics", mdb_stat(txn_, dbi_->id2term, &st));
@@ -520,6 +546,7 @@ bool WriteTxn::erase(const IdQuad& quad) {
 }
 
 void WriteTxn::count_change(const IdQuad& quad, int64_t delta) {
+  if (quad.g == kDefaultGraph) default_graph_changed_ = true;
   predicate_delta_[quad.p] += delta;
   if (quad.p == rdf_type_id()) class_delta_[quad.o] += delta;
 }
@@ -547,6 +574,14 @@ void WriteTxn::flush_stats() {
   class_delta_.clear();
   MDB_val k = val(kNextIdKey, std::strlen(kNextIdKey)), v = val(&next_id_, sizeof next_id_);
   check("write next id", mdb_put(txn_, dbi_->meta, &k, &v, 0));
+  if (default_graph_changed_) {
+    // This transaction's id is what version() reports once it is committed.
+    uint64_t stamp = mdb_txn_id(txn_);
+    MDB_val dk = val(kDefaultGraphVersionKey, std::strlen(kDefaultGraphVersionKey));
+    MDB_val dv = val(&stamp, sizeof stamp);
+    check("write default graph version", mdb_put(txn_, dbi_->meta, &dk, &dv, 0));
+    default_graph_changed_ = false;
+  }
 }
 
 Status WriteTxn::commit() {

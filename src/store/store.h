@@ -1,7 +1,7 @@
 // Store: a persistent quad store on LMDB.
 //
 // Layout (one LMDB environment per database directory):
-//   meta      format version, next free id
+//   meta      format version, next free id, the default graph's version
 //   term2id   hash(term encoding) -> ids (dupsort; collisions resolved via id2term)
 //   id2term   id -> term encoding (rdf::Term::encode)
 //   spog, posg, ospg, gspo
@@ -133,6 +133,11 @@ class ReadTxn {
   // The snapshot's version: the id of the last write transaction committed
   // before it began. Equal versions of one store mean equal contents.
   uint64_t version() const;
+  // The version of the default graph alone: the id of the last committed
+  // write transaction that changed it (version() for a database written
+  // before this was kept). Writes to named graphs (deployment records, say)
+  // leave it as it is, so caches of default-graph data stay valid.
+  uint64_t default_graph_version() const;
   // Per-predicate quad counts from the statistics table.
   std::vector<std::pair<Id, uint64_t>> predicate_counts() const;
   // Per-class member counts (objects of rdf:type) from the statistics table.
@@ -180,6 +185,7 @@ class WriteTxn : public ReadTxn {
   // `cstats` at commit.
   std::unordered_map<Id, int64_t> predicate_delta_;
   std::unordered_map<Id, int64_t> class_delta_;
+  bool default_graph_changed_ = false;  // stamps default_graph_version at commit
   // Terms interned by this transaction (LMDB reads would also find them; the
   // cache saves the hash lookup for the repetitive terms of a bulk import).
   std::unordered_map<std::string, Id> term_cache_;

@@ -84,6 +84,17 @@ constexpr std::string_view kTurtle = R"(
   ex:a ex:p ex:b .
 )";
 
+TEST(BulkLoader, MovesTheDefaultGraphVersion) {
+  TempDir dir;
+  write_file(dir / "a.ttl", kTurtle);
+  auto store = open_store(dir / "db");
+  { WriteTxn txn = store->write(); ASSERT_TRUE(txn.commit().ok()); }
+  const uint64_t before = store->read().default_graph_version();
+  ASSERT_TRUE(load(*store, {dir / "a.ttl"}).ok());
+  EXPECT_GT(store->read().default_graph_version(), before);
+  EXPECT_EQ(store->read().default_graph_version(), store->read().version());
+}
+
 TEST(BulkLoader, LoadsTheSameGraphAsPerQuadInserts) {
   TempDir dir;
   write_file(dir / "a.ttl", kTurtle);

@@ -186,6 +186,39 @@ TEST(Store, OpeningANonDatabaseOrAFileFailsClearly) {
   EXPECT_NE(missing.error().find("does not exist"), std::string::npos) << missing.error();
 }
 
+TEST(Store, DefaultGraphVersionMovesOnlyWithTheDefaultGraph) {
+  TempDir dir;
+  auto store = open_store(dir.str());
+  load(*store, "<http://e/a> <http://e/p> 1 .");
+  const uint64_t first = store->read().default_graph_version();
+  EXPECT_EQ(first, store->read().version());
+
+  // Named graphs only: the store's version moves, the default graph's does not.
+  load(*store, "<http://e/g> { <http://e/a> <http://e/p> 2 . }");
+  EXPECT_GT(store->read().version(), first);
+  EXPECT_EQ(store->read().default_graph_version(), first);
+  {
+    WriteTxn txn = store->write();  // a transaction that changes nothing
+    ASSERT_TRUE(txn.commit().ok());
+  }
+  EXPECT_EQ(store->read().default_graph_version(), first);
+
+  // An erase from the default graph moves it; reopening keeps it.
+  {
+    WriteTxn txn = store->write();
+    IdQuad q{id_of(txn, "http://e/a"), id_of(txn, "http://e/p"),
+             *txn.find_id(Term::literal("1", std::string(rdf::xsd::kInteger))), kDefaultGraph};
+    ASSERT_TRUE(txn.erase(q));
+    ASSERT_TRUE(txn.commit().ok());
+  }
+  const uint64_t erased = store->read().default_graph_version();
+  EXPECT_GT(erased, first);
+  EXPECT_EQ(erased, store->read().version());
+  store.reset();
+  store = open_store(dir.str());
+  EXPECT_EQ(store->read().default_graph_version(), erased);
+}
+
 TEST(KeyCodec, PermutationChoiceUsesTheLongestBoundPrefix) {
   int len = 0;
   EXPECT_EQ(detail::choose_permutation({0, 5, 7, 0}, &len), detail::kPOSG);
