@@ -79,8 +79,12 @@ Result<std::shared_ptr<const MatchCatalog::Loaded>> catalog(Service& service) {
                (*zoo)->size(),
                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
                    .count());
+  // Keyed by what was read: a write between the check and the read
+  // must not leave newer data under the older version.
+  MatchCatalog::Fingerprint read = *now;
+  if (auto version = snapshot->version()) read.version = *version;
   c.loaded = std::make_shared<const MatchCatalog::Loaded>(
-      MatchCatalog::Loaded{*now, reader.with_source(kClosed)});
+      MatchCatalog::Loaded{read, reader.with_source(kClosed)});
   return c.loaded;
 }
 
