@@ -126,9 +126,20 @@ export function deviceRuntimes(): Promise<string[]> {
   return runtimes;
 }
 
-// All devices' IRIs and titles (for the device picker), capped.
+// One page of devices' IRIs and titles (the device picker, the graph), in
+// one query: the details' second round trip was a tenth of the graph page.
+// A device with two titles shows its first.
 export async function deviceChoices(search: string, limit = 50): Promise<DeviceRow[]> {
-  return devicePage({ search, sensors: [], minRam: null, minFlash: null }, 0, limit);
+  const filter = { search, sensors: [], minRam: null, minFlash: null };
+  // where() already joins the title when it searches in it.
+  const title = filter.search.trim() ? '' : '\n  OPTIONAL { ?d td:title ?title }';
+  const page = await selectJson(`${PREFIXES}SELECT DISTINCT ?d ?title WHERE {\n${where(filter)}${title}\n} LIMIT ${limit}`);
+  const rows = new Map<string, DeviceRow>();
+  for (const r of page.rows) {
+    const iri = r.d!.value;
+    if (!rows.has(iri)) rows.set(iri, { iri, title: r.title?.value ?? null, ram_kb: null, flash_kb: null, sensors: [] });
+  }
+  return [...rows.values()];
 }
 
 // One device's free RAM and Flash (kB); null when its description has none.

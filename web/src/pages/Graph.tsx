@@ -16,16 +16,17 @@ interface GraphData {
 }
 
 // Force-directed layout (cose) reads best but grows with the square of the
-// nodes: on a fleet, 12 devices fit ~400 models and cose took seconds.
-// Larger graphs get a linear layout instead (ringPositions).
-const FORCE_LAYOUT_MAX_NODES = 120;
+// nodes: on a fleet, 12 devices fit ~400 models and cose took seconds, and
+// even 100 nodes cost ~300 ms. Larger graphs get a linear layout instead
+// (ringPositions).
+const FORCE_LAYOUT_MAX_NODES = 40;
 
 type Point = { x: number; y: number };
 
 // A device of a fleet fits hundreds of models; a graph of all of them is
 // neither readable nor quick to draw. Each device shows its most accurate
 // ones (the model filter reaches the others).
-const MODELS_PER_DEVICE = 25;
+const MODELS_PER_DEVICE = 15;
 
 function mostAccurate(models: MatchedModel[], n: number): MatchedModel[] {
   if (models.length <= n) return models;
