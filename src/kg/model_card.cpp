@@ -229,6 +229,12 @@ bool is_model_tag(std::string_view tag) {
   return true;
 }
 
+// A card's value in an error message, as a JSON string: a value holding a
+// newline or other control characters must not break the one-line error.
+std::string json_quoted(std::string_view value) {
+  return json(std::string(value)).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 bool is_accuracy_metric(std::string_view metric_type) {
   return metric_type == "Top_1_accuracy" || metric_type == "Top_5_accuracy";
 }
@@ -240,14 +246,14 @@ Status validate_model_card(const ModelCard& card, std::string_view source) {
   if (card.name.empty()) return field_error("name", "is required (the model's name, by convention the .tflite file stem)");
   if (card.identifier.empty()) return field_error("identifier", "is required (a UUID such as \"02ed1b17-de4f-4239-8812-392917a954dc\")");
   if (!is_uuid(card.identifier))
-    return field_error("identifier", fmt::format("must be a lower-case UUID such as \"02ed1b17-de4f-4239-8812-392917a954dc\", got \"{}\"", card.identifier));
+    return field_error("identifier", fmt::format("must be a lower-case UUID such as \"02ed1b17-de4f-4239-8812-392917a954dc\", got {}", json_quoted(card.identifier)));
   if (!card.category.empty() && !is_local_name(card.category))
-    return field_error("category", fmt::format("must be a category name such as \"Classification\" (letters, digits, '_'), got \"{}\"", card.category));
+    return field_error("category", fmt::format("must be a category name such as \"Classification\" (letters, digits, '_'), got {}", json_quoted(card.category)));
   if (card.metric) {
     const MetricCard& m = *card.metric;
     if (m.type.empty()) return field_error("metric.type", "is required (\"Top_1_accuracy\", \"Other_metric\", ...)");
     if (!is_local_name(m.type))
-      return field_error("metric.type", fmt::format("must be a metric name such as \"Top_1_accuracy\", got \"{}\"", m.type));
+      return field_error("metric.type", fmt::format("must be a metric name such as \"Top_1_accuracy\", got {}", json_quoted(m.type)));
     if (m.value && !std::isfinite(*m.value)) return field_error("metric.value", "must be a finite number");
     if (m.value && is_accuracy_metric(m.type) && (*m.value < 0.0 || *m.value > 1.0)) {
       return field_error("metric.value",
@@ -260,23 +266,23 @@ Status validate_model_card(const ModelCard& card, std::string_view source) {
                             IriField{"code_repository", card.code_repository},
                             IriField{"source", card.source}}) {
     if (!f.value.empty() && !is_absolute_iri(f.value))
-      return field_error(f.name, fmt::format("must be an absolute IRI such as \"https://...\", got \"{}\"", f.value));
+      return field_error(f.name, fmt::format("must be an absolute IRI such as \"https://...\", got {}", json_quoted(f.value)));
   }
   if (!card.date_created.empty() && !is_date(card.date_created))
-    return field_error("date_created", fmt::format("must be a date YYYY-MM-DD, got \"{}\"", card.date_created));
+    return field_error("date_created", fmt::format("must be a date YYYY-MM-DD, got {}", json_quoted(card.date_created)));
   for (const std::string& tag : card.tags) {
     if (!is_model_tag(tag))
-      return field_error("tags", fmt::format("holds \"{}\"; a tag is 1..64 letters, digits, '.', '_' or '-'", tag));
+      return field_error("tags", fmt::format("holds {}; a tag is 1..64 letters, digits, '.', '_' or '-'", json_quoted(tag)));
   }
   if (!card.parent.empty() && !is_uuid(card.parent))
-    return field_error("parent", fmt::format("must be the lower-case UUID identifier of the parent model, got \"{}\"", card.parent));
+    return field_error("parent", fmt::format("must be the lower-case UUID identifier of the parent model, got {}", json_quoted(card.parent)));
   for (size_t i = 0; i < card.input.sensors.size(); ++i) {
     const SensorCard& s = card.input.sensors[i];
     std::string field = fmt::format("input.sensors[{}].type", i);
     if (s.types.empty()) return field_error(field, "is required (a sosa_extend sensor class such as \"Microphone\")");
     for (const std::string& t : s.types) {
       if (!is_local_name(t))
-        return field_error(field, fmt::format("must be a sensor class name such as \"Microphone\", got \"{}\"", t));
+        return field_error(field, fmt::format("must be a sensor class name such as \"Microphone\", got {}", json_quoted(t)));
     }
   }
   return Status::Ok();
