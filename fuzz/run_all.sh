@@ -15,7 +15,7 @@ shift 2
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
   targets=(model_reader_fuzz model_card_fuzz jsonld_fuzz rdf_turtle_fuzz rdf_bulk_parser_fuzz
-           sparql_parser_fuzz sparql_update_fuzz http_api_fuzz)
+           sparql_parser_fuzz sparql_update_fuzz http_api_fuzz index_block_fuzz)
 fi
 
 # Inputs larger than the default (4 KiB, or the largest seed) are worth

@@ -36,6 +36,6 @@ if [[ ! -f $build/CMakeCache.txt ]]; then
     -DTINYKG_BUILD_BENCH=OFF >/dev/null
 fi
 targets=(model_reader_fuzz model_card_fuzz jsonld_fuzz rdf_turtle_fuzz rdf_bulk_parser_fuzz
-         sparql_parser_fuzz sparql_update_fuzz http_api_fuzz)
+         sparql_parser_fuzz sparql_update_fuzz http_api_fuzz index_block_fuzz)
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
 fuzz/run_all.sh "$build" "$seconds" "${targets[@]}"

@@ -21,6 +21,7 @@
 #include "store/key_codec.h"
 #include "store/lmdb_check.h"
 #include "store/load_dictionary.h"
+#include "store/packed_index.h"
 #include "store/quad_parser.h"
 #include "store/quad_runs.h"
 #include "store/term_hash.h"
@@ -261,39 +262,35 @@ void BulkLoad::consume(const Chunk& chunk) {
   quads_seen_ += chunk.quads.size();
 }
 
-// Writes one permutation from the merged runs. An empty index is appended to;
-// into a non-empty one keys are inserted in order, and appended once they pass
-// its last key. The SPOG pass decides which quads are new (for the report and
-// the predicate and class statistics).
+// Writes one permutation from the merged runs. Into an empty index, or once
+// past the last key of a non-empty one, whole blocks are appended (each page
+// written once, full); keys inside a non-empty index's range are inserted one
+// by one. The SPOG pass decides which quads are new (for the report, the quad
+// count and the predicate and class statistics).
 void BulkLoad::write_index(int perm) {
   MDB_txn* txn = txn_.txn_;
   MDB_dbi dbi = txn_.dbi_->index[perm];
+  SortKey last{};
+  bool append = false;
+  {
+    IndexCursor probe(txn, dbi);
+    append = !probe.last();
+    if (!append) last = probe.key();
+  }
   MDB_cursor* cur = nullptr;
   check("open cursor", mdb_cursor_open(txn, dbi, &cur));
-  unsigned char last[32];
-  bool append = false;
-  MDB_val lk, lv;
-  int rc = mdb_cursor_get(cur, &lk, &lv, MDB_LAST);
-  if (rc == MDB_NOTFOUND) {
-    append = true;
-  } else {
-    if (rc != 0) mdb_cursor_close(cur);
-    check("index scan", rc);
-    std::memcpy(last, lk.mv_data, sizeof last);
-  }
   std::unordered_map<Id, int64_t> added_per_predicate, added_per_class;
   const Id rdf_type = perm == kSPOG ? txn_.rdf_type_id() : kNoId;
   uint64_t written = 0;
-  unsigned char key[32];
+  BlockBuilder blocks;
   try {
     runs_.merge(perm, [&](const SortKey& sk) {
-      for (int i = 0; i < 4; ++i) put_u64(key + 8 * i, sk.k[i]);
-      if (!append && std::memcmp(key, last, sizeof key) > 0) append = true;
-      MDB_val k = val(key, sizeof key), v = val(nullptr, 0);
-      unsigned flags = append ? MDB_APPEND : (perm == kSPOG ? MDB_NOOVERWRITE : 0);
-      int put = mdb_cursor_put(cur, &k, &v, flags);
-      if (put == MDB_KEYEXIST) return;
-      check("index insert", put);
+      if (!append && last < sk) append = true;
+      if (append) {
+        if (blocks.add(sk)) index_append_block(cur, blocks.block_first(), blocks.block_bytes());
+      } else if (!index_insert(txn, dbi, sk)) {
+        return;  // already stored
+      }
       if (perm == kSPOG) {
         ++report_.quads_added;
         ++added_per_predicate[sk.k[1]];
@@ -301,6 +298,7 @@ void BulkLoad::write_index(int perm) {
       }
       if ((++written & 0xfffff) == 0) progress(LoadProgress::Phase::Indexing, false);
     });
+    if (blocks.finish()) index_append_block(cur, blocks.block_first(), blocks.block_bytes());
   } catch (...) {
     mdb_cursor_close(cur);
     throw;
@@ -308,6 +306,7 @@ void BulkLoad::write_index(int perm) {
   mdb_cursor_close(cur);
   for (const auto& [p, n] : added_per_predicate) txn_.predicate_delta_[p] += n;
   for (const auto& [c, n] : added_per_class) txn_.class_delta_[c] += n;
+  if (perm == kSPOG) txn_.unflushed_quads_ += static_cast<int64_t>(report_.quads_added);
   txn_.default_graph_changed_ = true;  // whichever graphs the load wrote: conservative
 }
 

@@ -8,6 +8,13 @@
 
 namespace tinykg::store::detail {
 
+// Ids of a quad in one permutation's key order; compares lexicographically,
+// which is the order of the big-endian LMDB keys.
+struct SortKey {
+  Id k[4];
+  friend auto operator<=>(const SortKey&, const SortKey&) = default;
+};
+
 // The four permutations, by position of s,p,o,g in the key.
 enum Permutation : int { kSPOG = 0, kPOSG = 1, kOSPG = 2, kGSPO = 3 };
 
@@ -47,6 +54,22 @@ inline void encode_key(int perm, const IdQuad& q, unsigned char out[32]) {
   Id k[4];
   order(perm, q, k);
   for (int i = 0; i < 4; ++i) put_u64(out + 8 * i, k[i]);
+}
+
+inline SortKey sort_key(int perm, const IdQuad& q) {
+  SortKey key;
+  order(perm, q, key.k);
+  return key;
+}
+
+inline void encode_key(const SortKey& key, unsigned char out[32]) {
+  for (int i = 0; i < 4; ++i) put_u64(out + 8 * i, key.k[i]);
+}
+
+inline SortKey decode_sort_key(const unsigned char in[32]) {
+  SortKey key;
+  for (int i = 0; i < 4; ++i) key.k[i] = get_u64(in + 8 * i);
+  return key;
 }
 
 inline IdQuad decode_key(int perm, const unsigned char in[32]) {

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "store/index_block.h"
 #include "store/key_codec.h"
 
 namespace tinykg::store::detail {
@@ -34,39 +35,64 @@ std::FILE* temp_file(const std::string& dir) {
   return f;
 }
 
-// Sequential reader of one sorted run in a spill file.
+// Sequential reader of one sorted run in a spill file: its first key as 32
+// big-endian bytes, then each further key coded against the one before
+// (index_block.h), a sixth of the bytes of raw keys to write and read back.
 class RunReader {
  public:
-  RunReader(std::FILE* file, uint64_t offset, uint64_t count)
-      : fd_(fileno(file)), offset_(offset), left_(count) {
-    fill();
+  RunReader(std::FILE* file, uint64_t offset, uint64_t bytes, uint64_t count)
+      : fd_(fileno(file)), offset_(offset), file_left_(bytes), keys_left_(count),
+        buf_(kChunk) {
+    pop();
   }
-  bool done() const { return pos_ == buf_.size(); }
-  const SortKey& head() const { return buf_[pos_]; }
+  bool done() const { return done_; }
+  const SortKey& head() const { return head_; }
   void pop() {
-    if (++pos_ == buf_.size()) fill();
+    if (keys_left_ == 0) {
+      done_ = true;
+      return;
+    }
+    --keys_left_;
+    if (first_) {
+      refill(32);
+      if (end_ - pos_ < 32) throw Error("bulk load: a temporary run file is truncated");
+      head_ = decode_sort_key(pos_);
+      pos_ += 32;
+      first_ = false;
+      return;
+    }
+    refill(kMaxCodedKey);
+    pos_ = decode_coded_key(pos_, end_, head_, head_);
   }
 
  private:
-  static constexpr uint64_t kBatch = 8192;  // 256 KiB per run being merged
-  void fill() {
-    buf_.resize(std::min(left_, kBatch));
-    pos_ = 0;
-    size_t bytes = buf_.size() * sizeof(SortKey);
+  static constexpr size_t kChunk = size_t{1} << 18;  // 256 KiB per run being merged
+  // Makes at least `want` bytes readable at pos_, or all that is left.
+  void refill(size_t want) {
+    const auto have = static_cast<size_t>(end_ - pos_);
+    if (have >= want || file_left_ == 0) return;
+    std::memmove(buf_.data(), pos_, have);
+    const size_t n = static_cast<size_t>(std::min<uint64_t>(kChunk - have, file_left_));
     size_t done = 0;
-    while (done < bytes) {
-      ssize_t n = pread(fd_, reinterpret_cast<char*>(buf_.data()) + done, bytes - done,
-                        static_cast<off_t>(offset_ + done));
-      if (n <= 0) throw_io("cannot read a temporary run file");
-      done += static_cast<size_t>(n);
+    while (done < n) {
+      ssize_t got = pread(fd_, buf_.data() + have + done, n - done,
+                          static_cast<off_t>(offset_ + done));
+      if (got <= 0) throw_io("cannot read a temporary run file");
+      done += static_cast<size_t>(got);
     }
-    offset_ += bytes;
-    left_ -= buf_.size();
+    offset_ += n;
+    file_left_ -= n;
+    pos_ = buf_.data();
+    end_ = buf_.data() + have + n;
   }
   int fd_;
-  uint64_t offset_, left_;
-  std::vector<SortKey> buf_;
-  size_t pos_ = 0;
+  uint64_t offset_, file_left_, keys_left_;
+  std::vector<unsigned char> buf_;
+  const unsigned char* pos_ = nullptr;
+  const unsigned char* end_ = nullptr;
+  SortKey head_{};
+  bool first_ = true;
+  bool done_ = false;
 };
 
 }  // namespace
@@ -112,15 +138,23 @@ void QuadRuns::spill() {
 
 void QuadRuns::write_run(const std::vector<IdQuad>& quads) {
   Run run{};
+  std::string bytes;
   for (int perm = 0; perm < 4; ++perm) {
     if (files_[perm] == nullptr) files_[perm] = temp_file(temp_dir_);
     sorted_keys(quads, perm, keys_);
-    if (std::fwrite(keys_.data(), sizeof(SortKey), keys_.size(), files_[perm]) != keys_.size()) {
+    bytes.clear();
+    if (!keys_.empty()) {
+      bytes.resize(32);
+      encode_key(keys_.front(), reinterpret_cast<unsigned char*>(bytes.data()));
+      for (size_t i = 1; i < keys_.size(); ++i) append_coded_key(keys_[i - 1], keys_[i], bytes);
+    }
+    if (std::fwrite(bytes.data(), 1, bytes.size(), files_[perm]) != bytes.size()) {
       throw_io("cannot write a temporary run file (disk full?)");
     }
     run.offset[perm] = file_size_[perm];
+    run.bytes[perm] = bytes.size();
     run.count[perm] = keys_.size();
-    file_size_[perm] += keys_.size() * sizeof(SortKey);
+    file_size_[perm] += bytes.size();
   }
   runs_.push_back(run);
 }
@@ -136,7 +170,9 @@ void QuadRuns::merge(int perm, const std::function<void(const SortKey&)>& emit) 
   if (std::fflush(files_[perm]) != 0) throw_io("cannot write a temporary run file");
   std::vector<RunReader> readers;
   readers.reserve(runs_.size());
-  for (const Run& r : runs_) readers.emplace_back(files_[perm], r.offset[perm], r.count[perm]);
+  for (const Run& r : runs_) {
+    readers.emplace_back(files_[perm], r.offset[perm], r.bytes[perm], r.count[perm]);
+  }
 
   // Sources: index < readers.size() is a spilled run, the last one the tail.
   const size_t tail = readers.size();

@@ -3,7 +3,8 @@
 // Quads arrive in document order; LMDB wants each index filled in key order
 // (MDB_APPEND writes full pages and touches each page once). Quads are
 // buffered in runs of `run_quads`; a full run is sorted once per permutation
-// and spilled to four unlinked temporary files (one per permutation), so
+// and spilled, delta-coded like index blocks (index_block.h), to four
+// unlinked temporary files (one per permutation), so
 // memory stays bounded by the run size whatever the input size. merge() then
 // streams one permutation: a k-way merge of its sorted runs plus the sorted
 // in-memory tail, without duplicates. A full run is sorted and written on a
@@ -20,15 +21,9 @@
 #include <vector>
 
 #include "store/ids.h"
+#include "store/key_codec.h"
 
 namespace tinykg::store::detail {
-
-// Ids of a quad in one permutation's key order; compares lexicographically,
-// which is the order of the big-endian LMDB keys.
-struct SortKey {
-  Id k[4];
-  friend auto operator<=>(const SortKey&, const SortKey&) = default;
-};
 
 class QuadRuns {
  public:
@@ -52,6 +47,7 @@ class QuadRuns {
  private:
   struct Run {
     uint64_t offset[4];  // byte offset of this run in each permutation's file
+    uint64_t bytes[4];   // its coded size there (index_block.h's key coding)
     uint64_t count[4];   // distinct keys in it
   };
   void spill();

@@ -19,9 +19,11 @@ namespace {
 using namespace detail;
 
 // Bumped whenever the on-disk layout changes; see docs/storage.md.
-constexpr uint32_t kFormatVersion = 2;  // 2: inline literals (inline_literal.h)
+// 2: inline literals (inline_literal.h); 3: index blocks (index_block.h)
+constexpr uint32_t kFormatVersion = 3;
 constexpr const char* kFormatKey = "format_version";
 constexpr const char* kNextIdKey = "next_id";
+constexpr const char* kQuadCountKey = "quad_count";
 constexpr const char* kDefaultGraphVersionKey = "default_graph_version";
 // Address space reserved for the map; the file only grows as data is written.
 constexpr size_t kMapSize = size_t{1} << 40;  // 1 TiB
@@ -250,51 +252,38 @@ WriteTxn Store::write() {
 // ---- ScanCursor -----------------------------------------------------------
 
 ScanCursor::ScanCursor(MDB_txn* txn, MDB_dbi dbi, int permutation, const IdPattern& pattern)
-    : permutation_(permutation), pattern_(pattern) {
-  check("open cursor", mdb_cursor_open(txn, dbi, &cursor_));
+    : cursor_(txn, dbi), permutation_(permutation) {
+  set_pattern(pattern);
+}
+
+void ScanCursor::set_pattern(const IdPattern& pattern) {
+  pattern_ = pattern;
   IdQuad q{pattern.s, pattern.p, pattern.o, pattern.g};
   Id k[4];
-  order(permutation, q, k);
+  order(permutation_, q, k);
+  prefix_ = SortKey{};
+  prefix_len_ = 0;
   for (int i = 0; i < 4 && k[i] != kNoId; ++i) {
-    put_u64(prefix_ + 8 * i, k[i]);
-    prefix_len_ = 8 * (i + 1);
+    prefix_.k[i] = k[i];
+    prefix_len_ = i + 1;
   }
-}
-
-ScanCursor::ScanCursor(ScanCursor&& other) noexcept
-    : cursor_(other.cursor_),
-      permutation_(other.permutation_),
-      pattern_(other.pattern_),
-      prefix_len_(other.prefix_len_),
-      started_(other.started_),
-      done_(other.done_) {
-  std::memcpy(prefix_, other.prefix_, sizeof prefix_);
-  other.cursor_ = nullptr;
-}
-
-ScanCursor::~ScanCursor() {
-  if (cursor_ != nullptr) mdb_cursor_close(cursor_);
+  started_ = false;
+  done_ = false;
 }
 
 bool ScanCursor::next(IdQuad& out) {
   while (!done_) {
-    MDB_val k, v;
-    int rc;
+    bool found;
     if (!started_) {
       started_ = true;
-      k = val(prefix_, static_cast<size_t>(prefix_len_));
-      rc = prefix_len_ == 0 ? mdb_cursor_get(cursor_, &k, &v, MDB_FIRST)
-                            : mdb_cursor_get(cursor_, &k, &v, MDB_SET_RANGE);
+      found = cursor_.seek(prefix_);  // prefix_ ends in zeros: the range's lower bound
     } else {
-      rc = mdb_cursor_get(cursor_, &k, &v, MDB_NEXT);
+      found = cursor_.next();
     }
-    if (rc == MDB_NOTFOUND) break;
-    check("scan", rc);
-    const auto* key = static_cast<const unsigned char*>(k.mv_data);
-    if (k.mv_size != 32 || std::memcmp(key, prefix_, static_cast<size_t>(prefix_len_)) != 0) {
-      break;
-    }
-    IdQuad q = decode_key(permutation_, key);
+    if (!found) break;
+    const SortKey& key = cursor_.key();
+    if (!std::equal(key.k, key.k + prefix_len_, prefix_.k)) break;  // past the range
+    IdQuad q = unorder(permutation_, key.k);
     // Positions bound in the pattern but not part of the key prefix.
     if ((pattern_.s && q.s != pattern_.s) || (pattern_.p && q.p != pattern_.p) ||
         (pattern_.o && q.o != pattern_.o) || (pattern_.g && q.g != pattern_.g)) {
@@ -313,7 +302,8 @@ ReadTxn::ReadTxn(ReadTxn&& other) noexcept
     : txn_(other.txn_),
       dbi_(other.dbi_),
       rdf_type_(other.rdf_type_),
-      rdf_type_known_(other.rdf_type_known_) {
+      rdf_type_known_(other.rdf_type_known_),
+      unflushed_quads_(other.unflushed_quads_) {
   other.txn_ = nullptr;
 }
 
@@ -324,6 +314,7 @@ ReadTxn& ReadTxn::operator=(ReadTxn&& other) noexcept {
     dbi_ = other.dbi_;
     rdf_type_ = other.rdf_type_;
     rdf_type_known_ = other.rdf_type_known_;
+    unflushed_quads_ = other.unflushed_quads_;
     other.txn_ = nullptr;
   }
   return *this;
@@ -381,6 +372,13 @@ ScanCursor ReadTxn::scan(const IdPattern& pattern) const {
   return ScanCursor(txn_, dbi_->index[perm], perm, pattern);
 }
 
+bool ReadTxn::rescan(ScanCursor& cursor, const IdPattern& pattern) const {
+  int prefix_len = 0;
+  if (choose_permutation(pattern, &prefix_len) != cursor.permutation_) return false;
+  cursor.set_pattern(pattern);
+  return true;
+}
+
 uint64_t ReadTxn::count(const IdPattern& pattern) const {
   if (pattern.s == kNoId && pattern.p == kNoId && pattern.o == kNoId && pattern.g == kNoId) {
     return size();
@@ -425,28 +423,25 @@ uint64_t ReadTxn::estimate(const IdPattern& pattern) const {
 }
 
 uint64_t ReadTxn::size() const {
-  MDB_stat st;
-  check("statistics", mdb_stat(txn_, dbi_->index[kSPOG], &st));
-  return st.ms_entries;
+  MDB_val k = val(kQuadCountKey, std::strlen(kQuadCountKey)), v;
+  int rc = mdb_get(txn_, dbi_->meta, &k, &v);
+  int64_t n = 0;
+  if (rc == 0 && v.mv_size == sizeof n) std::memcpy(&n, v.mv_data, sizeof n);
+  else if (rc != MDB_NOTFOUND) check("read quad count", rc);
+  n += unflushed_quads_;
+  return static_cast<uint64_t>(n < 0 ? 0 : n);
 }
 
 std::vector<Id> ReadTxn::graphs() const {
   std::vector<Id> out;
-  MDB_cursor* cur = nullptr;
-  check("open cursor", mdb_cursor_open(txn_, dbi_->index[kGSPO], &cur));
-  unsigned char key[32] = {};
-  MDB_val k = val(key, sizeof key), v;
-  int rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
-  while (rc == 0 && k.mv_size == 32) {
-    Id g = get_u64(static_cast<const unsigned char*>(k.mv_data));
+  IndexCursor cur(txn_, dbi_->index[kGSPO]);
+  SortKey from{};
+  while (cur.seek(from)) {
+    const Id g = cur.key().k[0];
     out.push_back(g);
     if (g == UINT64_MAX) break;
-    put_u64(key, g + 1);  // the smallest key of the next graph
-    k = val(key, sizeof key);
-    rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+    from = SortKey{{g + 1, 0, 0, 0}};  // the smallest key of the next graph
   }
-  mdb_cursor_close(cur);
-  if (rc != 0 && rc != MDB_NOTFOUND) throw_lmdb("graph scan", rc);
   return out;
 }
 
@@ -516,36 +511,25 @@ Id WriteTxn::intern(const rdf::Term& term) {
 }
 
 bool WriteTxn::insert(const IdQuad& quad) {
-  unsigned char key[32];
-  encode_key(kSPOG, quad, key);
-  MDB_val k = val(key, 32), v = val(nullptr, 0);
-  int rc = mdb_put(txn_, dbi_->index[kSPOG], &k, &v, MDB_NOOVERWRITE);
-  if (rc == MDB_KEYEXIST) return false;
-  check("index insert", rc);
+  if (!index_insert(txn_, dbi_->index[kSPOG], sort_key(kSPOG, quad))) return false;
   for (int perm = 1; perm < 4; ++perm) {
-    encode_key(perm, quad, key);
-    check("index insert", mdb_put(txn_, dbi_->index[perm], &k, &v, 0));
+    index_insert(txn_, dbi_->index[perm], sort_key(perm, quad));
   }
   count_change(quad, +1);
   return true;
 }
 
 bool WriteTxn::erase(const IdQuad& quad) {
-  unsigned char key[32];
-  encode_key(kSPOG, quad, key);
-  MDB_val k = val(key, 32);
-  int rc = mdb_del(txn_, dbi_->index[kSPOG], &k, nullptr);
-  if (rc == MDB_NOTFOUND) return false;
-  check("index delete", rc);
+  if (!index_erase(txn_, dbi_->index[kSPOG], sort_key(kSPOG, quad))) return false;
   for (int perm = 1; perm < 4; ++perm) {
-    encode_key(perm, quad, key);
-    check("index delete", mdb_del(txn_, dbi_->index[perm], &k, nullptr));
+    index_erase(txn_, dbi_->index[perm], sort_key(perm, quad));
   }
   count_change(quad, -1);
   return true;
 }
 
 void WriteTxn::count_change(const IdQuad& quad, int64_t delta) {
+  unflushed_quads_ += delta;
   if (quad.g == kDefaultGraph) default_graph_changed_ = true;
   predicate_delta_[quad.p] += delta;
   if (quad.p == rdf_type_id()) class_delta_[quad.o] += delta;
@@ -574,6 +558,12 @@ void WriteTxn::flush_stats() {
   class_delta_.clear();
   MDB_val k = val(kNextIdKey, std::strlen(kNextIdKey)), v = val(&next_id_, sizeof next_id_);
   check("write next id", mdb_put(txn_, dbi_->meta, &k, &v, 0));
+  if (unflushed_quads_ != 0) {
+    auto quads = static_cast<int64_t>(size());
+    unflushed_quads_ = 0;
+    MDB_val qk = val(kQuadCountKey, std::strlen(kQuadCountKey)), qv = val(&quads, sizeof quads);
+    check("write quad count", mdb_put(txn_, dbi_->meta, &qk, &qv, 0));
+  }
   if (default_graph_changed_) {
     // This transaction's id is what version() reports once it is committed.
     uint64_t stamp = mdb_txn_id(txn_);

@@ -1,12 +1,15 @@
 // Store: a persistent quad store on LMDB.
 //
 // Layout (one LMDB environment per database directory):
-//   meta      format version, next free id, the default graph's version
+//   meta      format version, next free id, quad count, the default graph's
+//             version
 //   term2id   hash(term encoding) -> ids (dupsort; collisions resolved via id2term)
 //   id2term   id -> term encoding (rdf::Term::encode)
 //   spog, posg, ospg, gspo
-//             permutation indexes; key = 4 big-endian u64 ids, no value, so a
-//             bound prefix of the permutation is a contiguous key range
+//             permutation indexes of 4-id keys in blocks (index_block.h): an
+//             entry is a block, its LMDB key the block's first key (4
+//             big-endian u64 ids), so a bound prefix of the permutation is a
+//             contiguous run of blocks
 //   pstats    predicate id -> triple count (for the planner)
 //   cstats    class id -> number of rdf:type triples with that object (for
 //             the planner: "?x a C" is the usual most selective pattern)
@@ -25,11 +28,9 @@
 #include "common/result.h"
 #include "rdf/term.h"
 #include "store/ids.h"
+#include "store/packed_index.h"
 
 typedef struct MDB_env MDB_env;
-typedef struct MDB_txn MDB_txn;
-typedef struct MDB_cursor MDB_cursor;
-typedef unsigned int MDB_dbi;
 
 namespace tinykg::store {
 
@@ -88,20 +89,20 @@ class Store {
 // Iterates the quads matching an IdPattern within one transaction.
 class ScanCursor {
  public:
-  ScanCursor(ScanCursor&&) noexcept;
+  ScanCursor(ScanCursor&&) noexcept = default;
   ScanCursor& operator=(ScanCursor&&) = delete;
-  ~ScanCursor();
   // Writes the next matching quad into `out`; false at the end.
   bool next(IdQuad& out);
 
  private:
   friend class ReadTxn;
   ScanCursor(MDB_txn* txn, MDB_dbi dbi, int permutation, const IdPattern& pattern);
-  MDB_cursor* cursor_ = nullptr;
+  void set_pattern(const IdPattern& pattern);
+  detail::IndexCursor cursor_;
   int permutation_ = 0;
   IdPattern pattern_;
-  unsigned char prefix_[32];
-  int prefix_len_ = 0;
+  detail::SortKey prefix_{};  // the bound leading ids of the permutation, then zeros
+  int prefix_len_ = 0;        // how many ids of prefix_ are bound
   bool started_ = false;
   bool done_ = false;
 };
@@ -116,6 +117,11 @@ class ReadTxn {
   std::optional<Id> find_id(const rdf::Term& term) const;
   rdf::Term term(Id id) const;  // throws tinykg::Error for an unknown id
   ScanCursor scan(const IdPattern& pattern) const;
+  // Points `cursor` (made by scan() of this transaction) at a new pattern, if
+  // that pattern uses the same permutation; false otherwise (then scan()).
+  // A bind join's lookups in key order then mostly stay in the block that
+  // the last one read. Not across writes to the store in between.
+  bool rescan(ScanCursor& cursor, const IdPattern& pattern) const;
   // Exact count of matching quads (scans the matching key range).
   uint64_t count(const IdPattern& pattern) const;
   // The exact count of a pattern answered by the statistics tables alone: a
@@ -158,6 +164,9 @@ class ReadTxn {
   const Store::Dbis* dbi_ = nullptr;
   mutable Id rdf_type_ = kNoId;
   mutable bool rdf_type_known_ = false;
+  // Quads added minus quads removed by this transaction and not yet counted
+  // in meta.quad_count (a WriteTxn's own writes; always 0 for a reader).
+  int64_t unflushed_quads_ = 0;
 };
 
 // The single writer. Destroying it without commit() aborts all its writes.

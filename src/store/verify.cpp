@@ -15,6 +15,7 @@
 
 #include "store/inline_literal.h"
 #include "store/key_codec.h"
+#include "store/packed_index.h"
 #include "store/lmdb_check.h"
 #include "store/store.h"
 #include "store/term_hash.h"
@@ -27,7 +28,6 @@ using detail::is_inline;
 using detail::throw_lmdb;
 
 constexpr const char* kIndexNames[4] = {"spog", "posg", "ospg", "gspo"};
-constexpr size_t kKeyBytes = 32;
 
 // The counts a statistics table holds against the ones counted in the index
 // (`counted` is consumed).
@@ -89,27 +89,37 @@ Status ReadTxn::verify() const {
   });
   if (!st.ok()) return st;
 
-  // The four permutations: 32-byte keys, ids the dictionary knows, and the
-  // same set of quads in each.
-  auto read_index = [&](int perm, std::vector<std::tuple<Id, Id, Id, Id>>& quads) {
-    return for_each_entry(txn_, dbi_->index[perm], "verify", [&](MDB_val& k, MDB_val&) {
-      if (k.mv_size != kKeyBytes) {
-        return Status(fail("index {} holds a key of {} bytes (expected {})", kIndexNames[perm],
-                           k.mv_size, kKeyBytes));
-      }
-      IdQuad q = detail::decode_key(perm, static_cast<const unsigned char*>(k.mv_data));
-      for (Id id : {q.s, q.p, q.o, q.g}) {
-        if (id >= kFirstTermId && !is_inline(id) && !dictionary.count(id)) {
-          return Status(fail("index {} refers to term {}, which the dictionary does not hold",
-                             kIndexNames[perm], id));
+  // The four permutations: blocks that decode, keys that ascend across
+  // blocks, ids the dictionary knows, and the same set of quads in each.
+  auto read_index = [&](int perm, std::vector<std::tuple<Id, Id, Id, Id>>& quads) -> Status {
+    try {
+      detail::IndexCursor cur(txn_, dbi_->index[perm]);
+      detail::SortKey prev{};
+      for (bool more = cur.seek(prev); more; more = cur.next()) {
+        const detail::SortKey& key = cur.key();
+        if (!quads.empty() && !(prev < key)) {
+          return fail("index {} holds keys out of order", kIndexNames[perm]);
         }
+        prev = key;
+        IdQuad q = detail::unorder(perm, key.k);
+        for (Id id : {q.s, q.p, q.o, q.g}) {
+          if (id >= kFirstTermId && !is_inline(id) && !dictionary.count(id)) {
+            return fail("index {} refers to term {}, which the dictionary does not hold",
+                        kIndexNames[perm], id);
+          }
+        }
+        quads.emplace_back(q.s, q.p, q.o, q.g);
       }
-      quads.emplace_back(q.s, q.p, q.o, q.g);
-      return Status::Ok();
-    });
+    } catch (const Error& e) {
+      return fail("index {}: {}", kIndexNames[perm], e.what());
+    }
+    return Status::Ok();
   };
   std::vector<std::tuple<Id, Id, Id, Id>> spog;
   if (st = read_index(0, spog); !st.ok()) return st;
+  if (spog.size() != size()) {
+    return fail("the quad count says {} quads, the spog index holds {}", size(), spog.size());
+  }
   std::sort(spog.begin(), spog.end());
   for (int perm = 1; perm < 4; ++perm) {
     std::vector<std::tuple<Id, Id, Id, Id>> other;

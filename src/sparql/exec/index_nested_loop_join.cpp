@@ -70,16 +70,17 @@ bool IndexNestedLoopJoin::next(Row& out) {
       out = left_row_;
       if (right_.unify(table_[match_index_++].quad, out)) return produced(true);
     }
-    if (cursor_) {
+    if (cursor_live_) {
       while (cursor_->next(quad)) {
         ctx_.check_deadline();
         if (!(right_.accepts_graph(quad) && !(right_.merges_graphs && dedup_.is_repeat_of_previous(quad)))) continue;
         out = left_row_;
         if (right_.unify(quad, out)) return produced(true);
       }
-      cursor_.reset();
+      cursor_live_ = false;
     }
     if (!left_->next(left_row_)) {
+      cursor_.reset();
       done_ = true;
       return false;
     }
@@ -95,7 +96,11 @@ bool IndexNestedLoopJoin::next(Row& out) {
     }
     ++lookups_;
     dedup_.reset();
-    cursor_.emplace(ctx_.txn().scan(right_.bind(left_row_)));
+    // One cursor for all lookups: those in key order mostly stay in the
+    // index block the previous one read.
+    const store::IdPattern pattern = right_.bind(left_row_);
+    if (!cursor_ || !ctx_.txn().rescan(*cursor_, pattern)) cursor_.emplace(ctx_.txn().scan(pattern));
+    cursor_live_ = true;
   }
 }
 

@@ -44,6 +44,7 @@ class IndexNestedLoopJoin : public Operator {
   ScanPattern right_;
   Row left_row_;
   std::optional<store::ScanCursor> cursor_;
+  bool cursor_live_ = false;  // cursor_ has rows left for left_row_
   GraphUnionDeduplicator dedup_;
   bool done_ = false;
 
