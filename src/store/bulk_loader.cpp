@@ -37,12 +37,19 @@ constexpr auto kProgressEvery = std::chrono::milliseconds(250);
 
 MDB_val val(const void* data, size_t size) { return MDB_val{size, const_cast<void*>(data)}; }
 
-// What the parser hands to the writer: quads plus the terms they introduced,
-// in id order (the first new term of a chunk follows the last of the previous).
+// What the parser hands to the writer: quads as the encodings of their four
+// terms (an empty graph: the default graph). The writer gives them ids, so
+// the parser thread does nothing but parse: on two cores, parsing and the
+// dictionary's lookups (cache misses in a table of millions of terms) then
+// run side by side.
 struct Chunk {
-  std::vector<IdQuad> quads;
-  std::string term_bytes;          // encodings, concatenated
+  std::string term_bytes;           // encodings, concatenated, four per quad
   std::vector<uint32_t> term_ends;  // end offset of each encoding in term_bytes
+  size_t quads() const { return term_ends.size() / 4; }
+  void add(std::string_view enc) {
+    term_bytes.append(enc);
+    term_ends.push_back(static_cast<uint32_t>(term_bytes.size()));
+  }
 };
 
 // A bounded single-producer / single-consumer queue of chunks.
@@ -102,8 +109,19 @@ class BulkLoad {
   void parse_all(const std::vector<std::string>& paths);  // the parser thread's body
   Status parse_files(const std::vector<std::string>& paths);
   void consume(const Chunk& chunk);
+  Id term_id(std::string_view enc);  // the writer's dictionary
+  // Index blocks merged off the LMDB thread: their bytes back to back, and
+  // each block's first key and end offset.
+  struct BuiltBlocks {
+    std::string bytes;
+    std::vector<std::pair<SortKey, size_t>> blocks;
+  };
+  bool indexes_empty() const;
   void write_index(int perm);
-  void write_term_index();
+  void build_blocks(int perm, BuiltBlocks& out) const;  // any thread: no LMDB
+  void append_blocks(int perm, const BuiltBlocks& built);
+  void sort_term_hashes();  // any thread: no LMDB
+  void write_term_index();  // after sort_term_hashes()
   void progress(LoadProgress::Phase phase, bool force);
 
   Store& store_;
@@ -120,9 +138,9 @@ class BulkLoad {
   uint64_t bytes_total_ = 0;
   Status parse_status_;
   ParseStats parse_stats_;
-  Id parser_next_id_ = kNoId;
 
   // Writer side.
+  std::optional<LoadDictionary> dict_;
   QuadRuns runs_;
   MDB_cursor* id2term_ = nullptr;
   Id next_term_id_ = kNoId;  // id of the next new term the writer will store
@@ -145,6 +163,14 @@ Result<BulkLoadReport> BulkLoad::run(const std::vector<std::string>& paths) {
     bytes_total_ += size;
   }
   next_term_id_ = txn_.next_id_;
+  LoadDictionary::ExistingLookup existing;
+  // Terms stored before this load, found through the write transaction (the
+  // ones this load adds, the dictionary knows itself).
+  if (txn_.next_id_ > kFirstTermId) {
+    existing = [this](std::string_view enc) { return txn_.find_id(std::string(enc)); };
+  }
+  dict_.emplace(txn_.next_id_, std::move(existing));
+  for (const auto& [enc, id] : txn_.term_cache_) dict_->remember(enc, id);
   check("open cursor", mdb_cursor_open(txn_.txn_, txn_.dbi_->id2term, &id2term_));
 
   std::thread parser([&] { parse_all(paths); });
@@ -165,13 +191,56 @@ Result<BulkLoadReport> BulkLoad::run(const std::vector<std::string>& paths) {
   id2term_ = nullptr;
   if (!parse_status_.ok()) return parse_status_.failure();
   progress(LoadProgress::Phase::Parsing, true);
-  TINYKG_ASSERT(next_term_id_ == parser_next_id_, "every new term reached the writer");
+  TINYKG_ASSERT(next_term_id_ == dict_->next_id(), "every new term was stored");
+  dict_.reset();  // its memory is free for the index phase
 
-  for (int perm = 0; perm < 4; ++perm) {
-    write_index(perm);
+  runs_.finish_input();
+  // The term index's entries are complete: sort them beside the index phase,
+  // whose single-threaded stretches (appending blocks) leave a core free.
+  std::thread term_sorter([this] { sort_term_hashes(); });
+  struct Joiner {
+    std::thread& t;
+    ~Joiner() {
+      if (t.joinable()) t.join();
+    }
+  } join_sorter{term_sorter};
+  auto index_done = [&] {
     ++indexes_done_;
     progress(LoadProgress::Phase::Indexing, true);
+  };
+  if (indexes_empty()) {
+    // Two permutations at a time: this thread writes one (LMDB wants its
+    // writer on one thread) while a worker merges the next into blocks in
+    // memory, which this thread then appends.
+    for (int perm = 0; perm < 4; perm += 2) {
+      BuiltBlocks built;
+      std::exception_ptr failed;
+      std::thread worker([&] {
+        try {
+          build_blocks(perm + 1, built);
+        } catch (...) {
+          failed = std::current_exception();
+        }
+      });
+      try {
+        write_index(perm);
+      } catch (...) {
+        worker.join();
+        throw;
+      }
+      worker.join();
+      if (failed) std::rethrow_exception(failed);
+      index_done();
+      append_blocks(perm + 1, built);
+      index_done();
+    }
+  } else {
+    for (int perm = 0; perm < 4; ++perm) {
+      write_index(perm);
+      index_done();
+    }
   }
+  term_sorter.join();
   write_term_index();
   txn_.next_id_ = next_term_id_;
   report_.quads_read = parse_stats_.statements;
@@ -193,40 +262,17 @@ void BulkLoad::parse_all(const std::vector<std::string>& paths) {
 }
 
 Status BulkLoad::parse_files(const std::vector<std::string>& paths) {
-  std::optional<ReadTxn> snapshot;
-  LoadDictionary::ExistingLookup existing;
-  // Terms committed before this load: looked up in a snapshot, which (taken
-  // while we hold the writer lock) equals the write transaction's start.
-  if (txn_.next_id_ > kFirstTermId) {
-    snapshot.emplace(store_.read());
-    existing = [&](std::string_view enc) { return snapshot->find_id(std::string(enc)); };
-  }
-  LoadDictionary dict(txn_.next_id_, std::move(existing));
-  for (const auto& [enc, id] : txn_.term_cache_) dict.remember(enc, id);
-
   std::string fixed_graph;
   if (!opts_.graph_iri.empty()) fixed_graph = rdf::Term::iri(opts_.graph_iri).encode();
   auto chunk = std::make_unique<Chunk>();
-  chunk->quads.reserve(kChunkQuads);
-  auto id_of = [&](std::string_view enc) {
-    if (auto inlined = inline_id_of_encoding(enc)) return *inlined;
-    check_term_size(enc);
-    bool created = false;
-    Id id = dict.id_of(enc, &created);
-    if (created) {
-      chunk->term_bytes.append(enc);
-      chunk->term_ends.push_back(static_cast<uint32_t>(chunk->term_bytes.size()));
-    }
-    return id;
-  };
   auto sink = [&](const EncodedQuad& q) {
-    std::string_view g = fixed_graph.empty() ? q.g : std::string_view(fixed_graph);
-    IdQuad quad{id_of(q.s), id_of(q.p), id_of(q.o), g.empty() ? kDefaultGraph : id_of(g)};
-    chunk->quads.push_back(quad);
-    if (chunk->quads.size() == kChunkQuads || chunk->term_bytes.size() > (size_t{1} << 24)) {
+    chunk->add(q.s);
+    chunk->add(q.p);
+    chunk->add(q.o);
+    chunk->add(fixed_graph.empty() ? q.g : std::string_view(fixed_graph));
+    if (chunk->quads() == kChunkQuads || chunk->term_bytes.size() > (size_t{1} << 24)) {
       if (!queue_.push(std::move(chunk))) throw Cancelled{};
       chunk = std::make_unique<Chunk>();
-      chunk->quads.reserve(kChunkQuads);
     }
   };
   ParseOptions popts{opts_.skip_invalid, opts_.on_invalid, &bytes_read_, &cancel_};
@@ -234,32 +280,50 @@ Status BulkLoad::parse_files(const std::vector<std::string>& paths) {
   for (size_t i = 0; i < paths.size() && st.ok(); ++i) {
     st = parse_encoded_quads(paths[i], syntaxes_[i], sink, popts, &parse_stats_);
   }
-  if (st.ok() && !chunk->quads.empty() && !queue_.push(std::move(chunk))) throw Cancelled{};
-  parser_next_id_ = dict.next_id();
+  if (st.ok() && chunk->quads() > 0 && !queue_.push(std::move(chunk))) throw Cancelled{};
   return st;
 }
 
-void BulkLoad::consume(const Chunk& chunk) {
+Id BulkLoad::term_id(std::string_view enc) {
+  if (auto inlined = inline_id_of_encoding(enc)) return *inlined;
+  check_term_size(enc);
+  bool created = false;
+  const Id id = dict_->id_of(enc, &created);
+  if (!created) return id;
+  TINYKG_ASSERT(id == next_term_id_, "new terms get consecutive ids");
   unsigned char key[8];
-  uint32_t begin = 0;
-  for (uint32_t end : chunk.term_ends) {
-    std::string_view enc(chunk.term_bytes.data() + begin, end - begin);
-    put_u64(key, next_term_id_);
-    MDB_val k = val(key, sizeof key), v = val(enc.data(), enc.size());
-    check("dictionary insert", mdb_cursor_put(id2term_, &k, &v, MDB_APPEND));
-    term_hashes_.emplace_back(fnv1a64(enc), next_term_id_);
-    // term2id is written after the indexes, so the class statistics of
-    // write_index learn a new rdf:type id here rather than by lookup.
-    if (enc == rdf_type_encoding_) {
-      txn_.rdf_type_ = next_term_id_;
-      txn_.rdf_type_known_ = true;
-    }
-    ++next_term_id_;
-    begin = end;
+  put_u64(key, id);
+  MDB_val k = val(key, sizeof key), v = val(enc.data(), enc.size());
+  check("dictionary insert", mdb_cursor_put(id2term_, &k, &v, MDB_APPEND));
+  term_hashes_.emplace_back(fnv1a64(enc), id);
+  // term2id is written after the indexes, so the class statistics of
+  // write_index learn a new rdf:type id here rather than by lookup.
+  if (enc == rdf_type_encoding_) {
+    txn_.rdf_type_ = id;
+    txn_.rdf_type_known_ = true;
   }
-  report_.terms_added += chunk.term_ends.size();
-  for (const IdQuad& q : chunk.quads) runs_.add(q);
-  quads_seen_ += chunk.quads.size();
+  ++next_term_id_;
+  ++report_.terms_added;
+  return id;
+}
+
+void BulkLoad::consume(const Chunk& chunk) {
+  uint32_t begin = 0;
+  auto next_term = [&](size_t i) {
+    std::string_view enc(chunk.term_bytes.data() + begin, chunk.term_ends[i] - begin);
+    begin = chunk.term_ends[i];
+    return enc;
+  };
+  for (size_t i = 0; i < chunk.term_ends.size(); i += 4) {
+    IdQuad q;
+    q.s = term_id(next_term(i));
+    q.p = term_id(next_term(i + 1));
+    q.o = term_id(next_term(i + 2));
+    std::string_view g = next_term(i + 3);
+    q.g = g.empty() ? kDefaultGraph : term_id(g);
+    runs_.add(q);
+  }
+  quads_seen_ += chunk.quads();
 }
 
 // Writes one permutation from the merged runs. Into an empty index, or once
@@ -310,15 +374,53 @@ void BulkLoad::write_index(int perm) {
   txn_.default_graph_changed_ = true;  // whichever graphs the load wrote: conservative
 }
 
+bool BulkLoad::indexes_empty() const {
+  for (int perm = 0; perm < 4; ++perm) {
+    if (IndexCursor(txn_.txn_, txn_.dbi_->index[perm]).last()) return false;
+  }
+  return true;
+}
+
+void BulkLoad::build_blocks(int perm, BuiltBlocks& out) const {
+  BlockBuilder blocks;
+  auto take = [&] {
+    out.bytes += blocks.block_bytes();
+    out.blocks.emplace_back(blocks.block_first(), out.bytes.size());
+  };
+  runs_.merge(perm, [&](const SortKey& sk) {
+    if (blocks.add(sk)) take();
+  });
+  if (blocks.finish()) take();
+}
+
+void BulkLoad::append_blocks(int perm, const BuiltBlocks& built) {
+  MDB_cursor* cur = nullptr;
+  check("open cursor", mdb_cursor_open(txn_.txn_, txn_.dbi_->index[perm], &cur));
+  try {
+    size_t begin = 0;
+    for (const auto& [first, end] : built.blocks) {
+      index_append_block(cur, first, std::string_view(built.bytes).substr(begin, end - begin));
+      begin = end;
+    }
+  } catch (...) {
+    mdb_cursor_close(cur);
+    throw;
+  }
+  mdb_cursor_close(cur);
+}
+
 // term2id: FNV hash -> id, dupsort. Its keys and duplicates compare as raw
 // bytes of native (little-endian) integers, so sort by the byte-swapped values.
-void BulkLoad::write_term_index() {
-  if (term_hashes_.empty()) return;
+void BulkLoad::sort_term_hashes() {
   auto byte_order = [](const std::pair<uint64_t, Id>& e) {
     return std::pair(__builtin_bswap64(e.first), __builtin_bswap64(e.second));
   };
   std::sort(term_hashes_.begin(), term_hashes_.end(),
             [&](const auto& a, const auto& b) { return byte_order(a) < byte_order(b); });
+}
+
+void BulkLoad::write_term_index() {
+  if (term_hashes_.empty()) return;
   MDB_stat st;
   check("statistics", mdb_stat(txn_.txn_, txn_.dbi_->term2id, &st));
   const bool empty = st.ms_entries == 0;

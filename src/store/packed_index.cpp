@@ -196,7 +196,7 @@ bool index_erase(MDB_txn* txn, MDB_dbi dbi, const SortKey& key) {
   return true;
 }
 
-void index_append_block(MDB_cursor* cursor, const SortKey& first, const std::string& bytes) {
+void index_append_block(MDB_cursor* cursor, const SortKey& first, std::string_view bytes) {
   unsigned char kb[32];
   encode_key(first, kb);
   MDB_val k = val(kb, sizeof kb), v = val(bytes.data(), bytes.size());

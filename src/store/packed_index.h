@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "store/index_block.h"
 
@@ -49,6 +50,6 @@ bool index_insert(MDB_txn* txn, MDB_dbi dbi, const SortKey& key);
 // Removes `key`; false if the index does not hold it.
 bool index_erase(MDB_txn* txn, MDB_dbi dbi, const SortKey& key);
 // Appends a block built by BlockBuilder after every block of the index.
-void index_append_block(MDB_cursor* cursor, const SortKey& first, const std::string& bytes);
+void index_append_block(MDB_cursor* cursor, const SortKey& first, std::string_view bytes);
 
 }  // namespace tinykg::store::detail

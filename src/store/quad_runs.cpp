@@ -159,12 +159,18 @@ void QuadRuns::write_run(const std::vector<IdQuad>& quads) {
   runs_.push_back(run);
 }
 
-void QuadRuns::merge(int perm, const std::function<void(const SortKey&)>& emit) {
+void QuadRuns::finish_input() {
   wait_for_spill();
-  if (perm == 0) std::vector<IdQuad>().swap(spilling_);  // its memory is free from here
-  sorted_keys(buffer_, perm, keys_);  // the in-memory tail
+  std::vector<IdQuad>().swap(spilling_);  // its memory is free from here
+  std::vector<SortKey>().swap(keys_);
+}
+
+void QuadRuns::merge(int perm, const std::function<void(const SortKey&)>& emit) const {
+  TINYKG_ASSERT(!spill_thread_.joinable(), "finish_input() before merge()");
+  std::vector<SortKey> keys;
+  sorted_keys(buffer_, perm, keys);  // the in-memory tail
   if (runs_.empty()) {
-    for (const SortKey& k : keys_) emit(k);
+    for (const SortKey& k : keys) emit(k);
     return;
   }
   if (std::fflush(files_[perm]) != 0) throw_io("cannot write a temporary run file");
@@ -178,14 +184,14 @@ void QuadRuns::merge(int perm, const std::function<void(const SortKey&)>& emit) 
   const size_t tail = readers.size();
   size_t tail_pos = 0;
   auto head = [&](size_t src) -> const SortKey& {
-    return src == tail ? keys_[tail_pos] : readers[src].head();
+    return src == tail ? keys[tail_pos] : readers[src].head();
   };
   auto greater = [&](size_t a, size_t b) { return head(b) < head(a); };
   std::priority_queue<size_t, std::vector<size_t>, decltype(greater)> heap(greater);
   for (size_t i = 0; i < readers.size(); ++i) {
     if (!readers[i].done()) heap.push(i);
   }
-  if (!keys_.empty()) heap.push(tail);
+  if (!keys.empty()) heap.push(tail);
 
   bool have_last = false;
   SortKey last{};
@@ -200,7 +206,7 @@ void QuadRuns::merge(int perm, const std::function<void(const SortKey&)>& emit) 
     }
     bool more;
     if (src == tail) {
-      more = ++tail_pos < keys_.size();
+      more = ++tail_pos < keys.size();
     } else {
       readers[src].pop();
       more = !readers[src].done();

@@ -9,7 +9,8 @@
 // streams one permutation: a k-way merge of its sorted runs plus the sorted
 // in-memory tail, without duplicates. A full run is sorted and written on a
 // background thread while the next one fills, so sorting overlaps parsing.
-// The memory bound is thus two runs (plus the sort keys of one).
+// The memory bound is thus two runs plus the sort keys of one while parsing,
+// one run plus the sorted tails of two permutations while merging.
 #pragma once
 
 #include <cstdint>
@@ -40,9 +41,12 @@ class QuadRuns {
   }
   size_t spilled_runs() const { return runs_.size(); }
 
+  // Ends the input: waits for the run being spilled. Call before merge().
+  void finish_input();
   // Calls `emit` with every distinct quad in `perm` order (see key_codec.h),
   // ascending. Throws tinykg::Error on an I/O failure of the spill files.
-  void merge(int perm, const std::function<void(const SortKey&)>& emit);
+  // Merges of different permutations may run on different threads at once.
+  void merge(int perm, const std::function<void(const SortKey&)>& emit) const;
 
  private:
   struct Run {
