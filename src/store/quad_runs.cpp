@@ -71,7 +71,7 @@ class RunReader {
   void refill(size_t want) {
     const auto have = static_cast<size_t>(end_ - pos_);
     if (have >= want || file_left_ == 0) return;
-    std::memmove(buf_.data(), pos_, have);
+    if (have > 0) std::memmove(buf_.data(), pos_, have);
     const size_t n = static_cast<size_t>(std::min<uint64_t>(kChunk - have, file_left_));
     size_t done = 0;
     while (done < n) {
