@@ -161,6 +161,48 @@ TEST(Operations, ADatabaseOfAnotherFormatVersionIsRefusedWithBothVersions) {
   EXPECT_NE(r.error().find("reads version"), std::string::npos) << r.error();
 }
 
+TEST(Operations, ADamagedIndexBlockFailsVerifyAndScansWithAClearError) {
+  TempDir dir;
+  {
+    auto store = open_store(dir.str());
+    WriteTxn w = store->write();
+    for (int i = 0; i < 5; ++i) {
+      w.insert(rdf::Quad{Term::iri("http://ex/s"), Term::iri("http://ex/p"),
+                         Term::iri("http://ex/o" + std::to_string(i)), Term{}});
+    }
+    ASSERT_TRUE(w.commit().ok());
+  }
+  {  // Overwrite the one block of the spog index with bytes that are no block.
+    MDB_env* env = nullptr;
+    ASSERT_EQ(mdb_env_create(&env), 0);
+    mdb_env_set_maxdbs(env, 16);
+    ASSERT_EQ(mdb_env_open(env, dir.str().c_str(), 0, 0644), 0);
+    MDB_txn* txn = nullptr;
+    MDB_dbi spog;
+    ASSERT_EQ(mdb_txn_begin(env, nullptr, 0, &txn), 0);
+    ASSERT_EQ(mdb_dbi_open(txn, "spog", 0, &spog), 0);
+    MDB_cursor* cur = nullptr;
+    ASSERT_EQ(mdb_cursor_open(txn, spog, &cur), 0);
+    MDB_val k, v;
+    ASSERT_EQ(mdb_cursor_get(cur, &k, &v, MDB_FIRST), 0);
+    std::string garbage(v.mv_size, '\xff');
+    MDB_val nv{garbage.size(), garbage.data()};
+    ASSERT_EQ(mdb_cursor_put(cur, &k, &nv, MDB_CURRENT), 0);
+    mdb_cursor_close(cur);
+    ASSERT_EQ(mdb_txn_commit(txn), 0);
+    mdb_env_close(env);
+  }
+  auto store = open_store(dir.str());
+  ReadTxn r = store->read();
+  Status st = r.verify();
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.error().find("index spog"), std::string::npos) << st.error();
+  EXPECT_NE(st.error().find("damaged index block"), std::string::npos) << st.error();
+  IdPattern all;
+  all.s = *r.find_id(Term::iri("http://ex/s"));
+  EXPECT_THROW(r.count(all), Error);
+}
+
 TEST(Operations, AFullMapFailsClearlyAndKeepsTheCommittedData) {
   TempDir dir;
   write_file(dir / "small.nt", "<http://ex/a> <http://ex/p> <http://ex/b> .\n");
