@@ -35,8 +35,6 @@ constexpr size_t kChunkQuads = size_t{1} << 15;
 constexpr size_t kQueueChunks = 16;  // bounds what the parser may run ahead (~16 MiB)
 constexpr auto kProgressEvery = std::chrono::milliseconds(250);
 
-MDB_val val(const void* data, size_t size) { return MDB_val{size, const_cast<void*>(data)}; }
-
 // What the parser hands to the writer: quads as the encodings of their four
 // terms (an empty graph: the default graph). The writer gives them ids, so
 // the parser thread does nothing but parse: on two cores, parsing and the
@@ -293,7 +291,7 @@ Id BulkLoad::term_id(std::string_view enc) {
   TINYKG_ASSERT(id == next_term_id_, "new terms get consecutive ids");
   unsigned char key[8];
   put_u64(key, id);
-  MDB_val k = val(key, sizeof key), v = val(enc.data(), enc.size());
+  MDB_val k = lmdb_val(key, sizeof key), v = lmdb_val(enc.data(), enc.size());
   check("dictionary insert", mdb_cursor_put(id2term_, &k, &v, MDB_APPEND));
   term_hashes_.emplace_back(fnv1a64(enc), id);
   // term2id is written after the indexes, so the class statistics of
@@ -429,7 +427,7 @@ void BulkLoad::write_term_index() {
   uint64_t prev_hash = 0;
   bool first = true;
   for (const auto& [hash, id] : term_hashes_) {
-    MDB_val k = val(&hash, sizeof hash), v = val(&id, sizeof id);
+    MDB_val k = lmdb_val(&hash, sizeof hash), v = lmdb_val(&id, sizeof id);
     unsigned flags = 0;
     if (empty) flags = (!first && hash == prev_hash) ? MDB_APPENDDUP : MDB_APPEND;
     int rc = mdb_cursor_put(cur, &k, &v, flags);

@@ -50,12 +50,6 @@ inline IdQuad unorder(int perm, const Id k[4]) {
   }
 }
 
-inline void encode_key(int perm, const IdQuad& q, unsigned char out[32]) {
-  Id k[4];
-  order(perm, q, k);
-  for (int i = 0; i < 4; ++i) put_u64(out + 8 * i, k[i]);
-}
-
 inline SortKey sort_key(int perm, const IdQuad& q) {
   SortKey key;
   order(perm, q, key.k);
@@ -70,12 +64,6 @@ inline SortKey decode_sort_key(const unsigned char in[32]) {
   SortKey key;
   for (int i = 0; i < 4; ++i) key.k[i] = get_u64(in + 8 * i);
   return key;
-}
-
-inline IdQuad decode_key(int perm, const unsigned char in[32]) {
-  Id k[4];
-  for (int i = 0; i < 4; ++i) k[i] = get_u64(in + 8 * i);
-  return unorder(perm, k);
 }
 
 // Picks the permutation whose key starts with the longest run of bound

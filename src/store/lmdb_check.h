@@ -21,6 +21,11 @@ namespace tinykg::store::detail {
   throw Error(fmt::format("storage error in {}: {}", what, mdb_strerror(rc)));
 }
 
+// An MDB_val over bytes LMDB only reads (keys and values passed to it).
+inline MDB_val lmdb_val(const void* data, size_t size) {
+  return MDB_val{size, const_cast<void*>(data)};
+}
+
 inline void check(const char* what, int rc) {
   if (rc != MDB_SUCCESS) throw_lmdb(what, rc);
 }

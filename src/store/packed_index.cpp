@@ -11,7 +11,12 @@
 namespace tinykg::store::detail {
 namespace {
 
-MDB_val val(const void* data, size_t size) { return MDB_val{size, const_cast<void*>(data)}; }
+// A block's first key as the 32 big-endian bytes LMDB files the block under.
+struct BlockKeyBytes {
+  explicit BlockKeyBytes(const SortKey& key) { encode_key(key, bytes); }
+  MDB_val val() const { return lmdb_val(bytes, sizeof bytes); }
+  unsigned char bytes[32];
+};
 
 SortKey block_key(const MDB_val& k) {
   if (k.mv_size != 32) throw Error("storage error: damaged index block (key size)");
@@ -20,15 +25,14 @@ SortKey block_key(const MDB_val& k) {
 
 // Positions `cur` on the block that holds `key` or would: the last block
 // whose first key is <= key, else the first block. Returns the LMDB status
-// (MDB_NOTFOUND for an empty index); `exact` tells whether a block starts
-// with `key`.
-int locate(MDB_cursor* cur, const SortKey& key, MDB_val& k, MDB_val& v, bool* exact) {
-  unsigned char kb[32];
-  encode_key(key, kb);
-  k = val(kb, sizeof kb);
+// (MDB_NOTFOUND for an empty index).
+int locate(MDB_cursor* cur, const SortKey& key, MDB_val& k, MDB_val& v) {
+  const BlockKeyBytes wanted(key);
+  k = wanted.val();
   int rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
-  *exact = rc == 0 && k.mv_size == 32 && std::memcmp(k.mv_data, kb, 32) == 0;
-  if (*exact) return rc;
+  const bool starts_with_key = rc == 0 && k.mv_size == 32 &&
+                               std::memcmp(k.mv_data, wanted.bytes, 32) == 0;
+  if (starts_with_key) return rc;
   if (rc != 0 && rc != MDB_NOTFOUND) return rc;
   rc = mdb_cursor_get(cur, &k, &v, rc == 0 ? MDB_PREV : MDB_LAST);
   if (rc == MDB_NOTFOUND) rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
@@ -36,16 +40,14 @@ int locate(MDB_cursor* cur, const SortKey& key, MDB_val& k, MDB_val& v, bool* ex
 }
 
 void put_block(MDB_txn* txn, MDB_dbi dbi, const SortKey& first, const std::string& bytes) {
-  unsigned char kb[32];
-  encode_key(first, kb);
-  MDB_val k = val(kb, sizeof kb), v = val(bytes.data(), bytes.size());
+  const BlockKeyBytes key(first);
+  MDB_val k = key.val(), v = lmdb_val(bytes.data(), bytes.size());
   check("index write", mdb_put(txn, dbi, &k, &v, 0));
 }
 
 void delete_block(MDB_txn* txn, MDB_dbi dbi, const SortKey& first) {
-  unsigned char kb[32];
-  encode_key(first, kb);
-  MDB_val k = val(kb, sizeof kb);
+  const BlockKeyBytes key(first);
+  MDB_val k = key.val();
   check("index write", mdb_del(txn, dbi, &k, nullptr));
 }
 
@@ -74,8 +76,7 @@ bool read_home_block(MDB_txn* txn, MDB_dbi dbi, const SortKey& key, SortKey* fir
   MDB_cursor* cur = nullptr;
   check("open cursor", mdb_cursor_open(txn, dbi, &cur));
   MDB_val k, v;
-  bool exact = false;
-  int rc = locate(cur, key, k, v, &exact);
+  int rc = locate(cur, key, k, v);
   if (rc == 0) {
     try {
       *first = block_key(k);
@@ -148,8 +149,7 @@ bool IndexCursor::seek_in_block(const SortKey& target) {
 bool IndexCursor::seek(const SortKey& target) {
   if (seek_in_block(target)) return true;
   MDB_val k, v;
-  bool exact = false;
-  int rc = locate(cursor_, target, k, v, &exact);
+  int rc = locate(cursor_, target, k, v);
   if (rc == MDB_NOTFOUND) return false;
   check("index seek", rc);
   if (!load(MDB_GET_CURRENT)) return false;
@@ -197,9 +197,8 @@ bool index_erase(MDB_txn* txn, MDB_dbi dbi, const SortKey& key) {
 }
 
 void index_append_block(MDB_cursor* cursor, const SortKey& first, std::string_view bytes) {
-  unsigned char kb[32];
-  encode_key(first, kb);
-  MDB_val k = val(kb, sizeof kb), v = val(bytes.data(), bytes.size());
+  const BlockKeyBytes key(first);
+  MDB_val k = key.val(), v = lmdb_val(bytes.data(), bytes.size());
   check("index write", mdb_cursor_put(cursor, &k, &v, MDB_APPEND));
 }
 

@@ -29,10 +29,6 @@ constexpr const char* kDefaultGraphVersionKey = "default_graph_version";
 constexpr size_t kMapSize = size_t{1} << 40;  // 1 TiB
 constexpr const char* kIndexNames[4] = {"spog", "posg", "ospg", "gspo"};
 
-MDB_val val(const void* data, size_t size) {
-  return MDB_val{size, const_cast<void*>(data)};
-}
-
 // The dictionary key is a 64-bit FNV-1a hash of the term encoding (LMDB keys
 // are limited to 511 bytes; literals are not). Collisions are resolved by the
 // dupsort list of ids under one hash, checked against id2term.
@@ -41,7 +37,7 @@ uint64_t hash_term(std::string_view s) { return fnv1a64(s); }
 // A statistics table maps an id to an i64 count (signed: a transaction adds
 // its deltas to it).
 uint64_t stored_count(MDB_txn* txn, MDB_dbi table, Id key) {
-  MDB_val k = val(&key, sizeof key), v;
+  MDB_val k = lmdb_val(&key, sizeof key), v;
   int rc = mdb_get(txn, table, &k, &v);
   if (rc == MDB_NOTFOUND) return 0;
   check("statistics lookup", rc);
@@ -73,13 +69,13 @@ std::vector<std::pair<Id, uint64_t>> stored_counts(MDB_txn* txn, MDB_dbi table) 
 void add_counts(MDB_txn* txn, MDB_dbi table, const std::unordered_map<Id, int64_t>& deltas) {
   for (const auto& [id, delta] : deltas) {
     if (delta == 0) continue;
-    MDB_val k = val(&id, sizeof id), v;
+    MDB_val k = lmdb_val(&id, sizeof id), v;
     int64_t n = 0;
     int rc = mdb_get(txn, table, &k, &v);
     if (rc == 0) std::memcpy(&n, v.mv_data, sizeof n);
     else if (rc != MDB_NOTFOUND) check("statistics update", rc);
     n += delta;
-    MDB_val nv = val(&n, sizeof n);
+    MDB_val nv = lmdb_val(&n, sizeof n);
     check("statistics update", mdb_put(txn, table, &k, &nv, 0));
   }
 }
@@ -157,11 +153,11 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, OpenOptions o
     mdb_txn_abort(txn);
     return open_failure(dir, rc);
   }
-  MDB_val k = val(kFormatKey, std::strlen(kFormatKey)), v;
+  MDB_val k = lmdb_val(kFormatKey, std::strlen(kFormatKey)), v;
   rc = mdb_get(txn, d.meta, &k, &v);
   if (rc == MDB_NOTFOUND && !opts.read_only) {
     uint32_t version = kFormatVersion;
-    MDB_val nv = val(&version, sizeof version);
+    MDB_val nv = lmdb_val(&version, sizeof version);
     rc = mdb_put(txn, d.meta, &k, &nv, 0);
   } else if (rc == 0) {
     uint32_t version = 0;
@@ -179,11 +175,11 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, OpenOptions o
   if (!opts.read_only) {
     // A database from before the default graph's version was kept: stamp
     // it now, so that writes to named graphs leave it unchanged from here on.
-    MDB_val dk = val(kDefaultGraphVersionKey, std::strlen(kDefaultGraphVersionKey)), dv;
+    MDB_val dk = lmdb_val(kDefaultGraphVersionKey, std::strlen(kDefaultGraphVersionKey)), dv;
     rc = mdb_get(txn, d.meta, &dk, &dv);
     if (rc == MDB_NOTFOUND) {
       uint64_t stamp = mdb_txn_id(txn);
-      dv = val(&stamp, sizeof stamp);
+      dv = lmdb_val(&stamp, sizeof stamp);
       rc = mdb_put(txn, d.meta, &dk, &dv, 0);
     }
     if (rc != 0) {
@@ -332,7 +328,7 @@ std::optional<Id> ReadTxn::find_id(const rdf::Term& term) const {
 std::optional<Id> ReadTxn::find_id(const std::string& encoded) const {
   if (auto id = inline_id_of_encoding(encoded)) return id;
   uint64_t h = hash_term(encoded);
-  MDB_val k = val(&h, sizeof h), v;
+  MDB_val k = lmdb_val(&h, sizeof h), v;
   MDB_cursor* cur = nullptr;
   check("open cursor", mdb_cursor_open(txn_, dbi_->term2id, &cur));
   std::optional<Id> found;
@@ -342,7 +338,7 @@ std::optional<Id> ReadTxn::find_id(const std::string& encoded) const {
     std::memcpy(&id, v.mv_data, sizeof id);
     unsigned char key[8];
     put_u64(key, id);
-    MDB_val ik = val(key, sizeof key), iv;
+    MDB_val ik = lmdb_val(key, sizeof key), iv;
     if (mdb_get(txn_, dbi_->id2term, &ik, &iv) == 0 && iv.mv_size == encoded.size() &&
         std::memcmp(iv.mv_data, encoded.data(), encoded.size()) == 0) {
       found = id;
@@ -359,7 +355,7 @@ rdf::Term ReadTxn::term(Id id) const {
   if (is_inline(id)) return inline_term(id);
   unsigned char key[8];
   put_u64(key, id);  // big-endian: id2term keys sort numerically (append-only)
-  MDB_val k = val(key, sizeof key), v;
+  MDB_val k = lmdb_val(key, sizeof key), v;
   int rc = mdb_get(txn_, dbi_->id2term, &k, &v);
   if (rc == MDB_NOTFOUND) throw Error(fmt::format("storage error: unknown term id {}", id));
   check("term lookup", rc);
@@ -423,7 +419,7 @@ uint64_t ReadTxn::estimate(const IdPattern& pattern) const {
 }
 
 uint64_t ReadTxn::size() const {
-  MDB_val k = val(kQuadCountKey, std::strlen(kQuadCountKey)), v;
+  MDB_val k = lmdb_val(kQuadCountKey, std::strlen(kQuadCountKey)), v;
   int rc = mdb_get(txn_, dbi_->meta, &k, &v);
   int64_t n = 0;
   if (rc == 0 && v.mv_size == sizeof n) std::memcpy(&n, v.mv_data, sizeof n);
@@ -448,7 +444,7 @@ std::vector<Id> ReadTxn::graphs() const {
 uint64_t ReadTxn::version() const { return mdb_txn_id(txn_); }
 
 uint64_t ReadTxn::default_graph_version() const {
-  MDB_val k = val(kDefaultGraphVersionKey, std::strlen(kDefaultGraphVersionKey)), v;
+  MDB_val k = lmdb_val(kDefaultGraphVersionKey, std::strlen(kDefaultGraphVersionKey)), v;
   int rc = mdb_get(txn_, dbi_->meta, &k, &v);
   if (rc == MDB_NOTFOUND) return version();
   check("read default graph version", rc);
@@ -476,7 +472,7 @@ std::vector<std::pair<Id, uint64_t>> ReadTxn::class_counts() const {
 // ---- WriteTxn ---------------------------------------------------------------
 
 WriteTxn::WriteTxn(MDB_txn* txn, const Store::Dbis* dbi) : ReadTxn(txn, dbi) {
-  MDB_val k = val(kNextIdKey, std::strlen(kNextIdKey)), v;
+  MDB_val k = lmdb_val(kNextIdKey, std::strlen(kNextIdKey)), v;
   int rc = mdb_get(txn_, dbi_->meta, &k, &v);
   if (rc == 0 && v.mv_size == sizeof next_id_) std::memcpy(&next_id_, v.mv_data, sizeof next_id_);
   else if (rc != MDB_NOTFOUND) check("read next id", rc);
@@ -496,11 +492,11 @@ Id WriteTxn::intern(const rdf::Term& term) {
   check_term_size(enc);
   Id id = next_id_++;
   uint64_t h = hash_term(enc);
-  MDB_val hk = val(&h, sizeof h), hv = val(&id, sizeof id);
+  MDB_val hk = lmdb_val(&h, sizeof h), hv = lmdb_val(&id, sizeof id);
   check("dictionary insert", mdb_put(txn_, dbi_->term2id, &hk, &hv, 0));
   unsigned char key[8];
   put_u64(key, id);
-  MDB_val ik = val(key, sizeof key), iv = val(enc.data(), enc.size());
+  MDB_val ik = lmdb_val(key, sizeof key), iv = lmdb_val(enc.data(), enc.size());
   check("dictionary insert", mdb_put(txn_, dbi_->id2term, &ik, &iv, MDB_APPEND));
   if (term.is_iri() && term.value == rdf::kRdfType) {
     rdf_type_ = id;
@@ -556,19 +552,19 @@ void WriteTxn::flush_stats() {
   predicate_delta_.clear();
   add_counts(txn_, dbi_->cstats, class_delta_);
   class_delta_.clear();
-  MDB_val k = val(kNextIdKey, std::strlen(kNextIdKey)), v = val(&next_id_, sizeof next_id_);
+  MDB_val k = lmdb_val(kNextIdKey, std::strlen(kNextIdKey)), v = lmdb_val(&next_id_, sizeof next_id_);
   check("write next id", mdb_put(txn_, dbi_->meta, &k, &v, 0));
   if (unflushed_quads_ != 0) {
     auto quads = static_cast<int64_t>(size());
     unflushed_quads_ = 0;
-    MDB_val qk = val(kQuadCountKey, std::strlen(kQuadCountKey)), qv = val(&quads, sizeof quads);
+    MDB_val qk = lmdb_val(kQuadCountKey, std::strlen(kQuadCountKey)), qv = lmdb_val(&quads, sizeof quads);
     check("write quad count", mdb_put(txn_, dbi_->meta, &qk, &qv, 0));
   }
   if (default_graph_changed_) {
     // This transaction's id is what version() reports once it is committed.
     uint64_t stamp = mdb_txn_id(txn_);
-    MDB_val dk = val(kDefaultGraphVersionKey, std::strlen(kDefaultGraphVersionKey));
-    MDB_val dv = val(&stamp, sizeof stamp);
+    MDB_val dk = lmdb_val(kDefaultGraphVersionKey, std::strlen(kDefaultGraphVersionKey));
+    MDB_val dv = lmdb_val(&stamp, sizeof stamp);
     check("write default graph version", mdb_put(txn_, dbi_->meta, &dk, &dv, 0));
     default_graph_changed_ = false;
   }
