@@ -10,6 +10,7 @@
 #include "rdf/serd_io.h"
 #include "store/bulk_loader.h"
 #include "store/store.h"
+#include "raw_lmdb.h"
 #include "test_support.h"
 
 namespace tinykg::store {
@@ -151,19 +152,9 @@ TEST(ClassStats, DatabaseWithoutTheTableIsFilledOnWritableOpen) {
     auto store = open_store(dir.str());
     insert_trig(*store, "@prefix ex: <http://ex/> . ex:a a ex:Board . ex:b a ex:Board , ex:Camera .");
   }
-  {
-    MDB_env* env = nullptr;
-    ASSERT_EQ(mdb_env_create(&env), 0);
-    mdb_env_set_maxdbs(env, 16);
-    ASSERT_EQ(mdb_env_open(env, dir.str().c_str(), 0, 0644), 0);
-    MDB_txn* txn = nullptr;
-    ASSERT_EQ(mdb_txn_begin(env, nullptr, 0, &txn), 0);
-    MDB_dbi cstats;
-    ASSERT_EQ(mdb_dbi_open(txn, "cstats", 0, &cstats), 0);
+  testing::edit_lmdb_table(dir.str(), "cstats", [](MDB_txn* txn, MDB_dbi cstats) {
     ASSERT_EQ(mdb_drop(txn, cstats, 1), 0);  // 1: delete the table itself
-    ASSERT_EQ(mdb_txn_commit(txn), 0);
-    mdb_env_close(env);
-  }
+  });
   {
     auto store = open_store(dir.str(), OpenOptions{.read_only = true});
     ReadTxn txn = store->read();

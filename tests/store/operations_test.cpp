@@ -13,6 +13,7 @@
 #include "store/bulk_loader.h"
 #include "store/dump.h"
 #include "store/store.h"
+#include "raw_lmdb.h"
 #include "test_support.h"
 
 namespace tinykg::store {
@@ -140,21 +141,12 @@ TEST(Operations, BackupReopensWithTheSameQuadsAndRefusesAnOccupiedDirectory) {
 TEST(Operations, ADatabaseOfAnotherFormatVersionIsRefusedWithBothVersions) {
   TempDir dir;
   open_store(dir.str()).reset();
-  {  // Stamp a future version directly, as a newer tinykg would have.
-    MDB_env* env = nullptr;
-    ASSERT_EQ(mdb_env_create(&env), 0);
-    mdb_env_set_maxdbs(env, 16);
-    ASSERT_EQ(mdb_env_open(env, dir.str().c_str(), 0, 0644), 0);
-    MDB_txn* txn = nullptr;
-    MDB_dbi meta;
-    ASSERT_EQ(mdb_txn_begin(env, nullptr, 0, &txn), 0);
-    ASSERT_EQ(mdb_dbi_open(txn, "meta", 0, &meta), 0);
+  // Stamp a future version directly, as a newer tinykg would have.
+  testing::edit_lmdb_table(dir.str(), "meta", [](MDB_txn* txn, MDB_dbi meta) {
     uint32_t version = 99;
     MDB_val k{14, const_cast<char*>("format_version")}, v{sizeof version, &version};
     ASSERT_EQ(mdb_put(txn, meta, &k, &v, 0), 0);
-    ASSERT_EQ(mdb_txn_commit(txn), 0);
-    mdb_env_close(env);
-  }
+  });
   auto r = Store::open(dir.str());
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().find("format version 99"), std::string::npos) << r.error();
@@ -172,15 +164,8 @@ TEST(Operations, ADamagedIndexBlockFailsVerifyAndScansWithAClearError) {
     }
     ASSERT_TRUE(w.commit().ok());
   }
-  {  // Overwrite the one block of the spog index with bytes that are no block.
-    MDB_env* env = nullptr;
-    ASSERT_EQ(mdb_env_create(&env), 0);
-    mdb_env_set_maxdbs(env, 16);
-    ASSERT_EQ(mdb_env_open(env, dir.str().c_str(), 0, 0644), 0);
-    MDB_txn* txn = nullptr;
-    MDB_dbi spog;
-    ASSERT_EQ(mdb_txn_begin(env, nullptr, 0, &txn), 0);
-    ASSERT_EQ(mdb_dbi_open(txn, "spog", 0, &spog), 0);
+  // Overwrite the one block of the spog index with bytes that are no block.
+  testing::edit_lmdb_table(dir.str(), "spog", [](MDB_txn* txn, MDB_dbi spog) {
     MDB_cursor* cur = nullptr;
     ASSERT_EQ(mdb_cursor_open(txn, spog, &cur), 0);
     MDB_val k, v;
@@ -189,9 +174,7 @@ TEST(Operations, ADamagedIndexBlockFailsVerifyAndScansWithAClearError) {
     MDB_val nv{garbage.size(), garbage.data()};
     ASSERT_EQ(mdb_cursor_put(cur, &k, &nv, MDB_CURRENT), 0);
     mdb_cursor_close(cur);
-    ASSERT_EQ(mdb_txn_commit(txn), 0);
-    mdb_env_close(env);
-  }
+  });
   auto store = open_store(dir.str());
   ReadTxn r = store->read();
   Status st = r.verify();
