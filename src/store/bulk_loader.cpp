@@ -98,7 +98,7 @@ struct Cancelled {};  // thrown inside the parser's sink to unwind serd
 class BulkLoad {
  public:
   BulkLoad(Store& store, WriteTxn& txn, const BulkLoadOptions& opts)
-      : store_(store), txn_(txn), opts_(opts),
+      : txn_(txn), opts_(opts),
         runs_(opts.temp_dir.empty() ? store.path() : opts.temp_dir, opts.run_quads) {}
 
   Result<BulkLoadReport> run(const std::vector<std::string>& paths);
@@ -122,7 +122,6 @@ class BulkLoad {
   void write_term_index();  // after sort_term_hashes()
   void progress(LoadProgress::Phase phase, bool force);
 
-  Store& store_;
   WriteTxn& txn_;
   const BulkLoadOptions& opts_;
   std::vector<rdf::Syntax> syntaxes_;
@@ -141,7 +140,6 @@ class BulkLoad {
   std::optional<LoadDictionary> dict_;
   QuadRuns runs_;
   MDB_cursor* id2term_ = nullptr;
-  Id next_term_id_ = kNoId;  // id of the next new term the writer will store
   std::vector<std::pair<uint64_t, Id>> term_hashes_;  // term2id entries to add
   const std::string rdf_type_encoding_ = rdf::Term::iri(std::string(rdf::kRdfType)).encode();
   uint64_t quads_seen_ = 0;
@@ -160,7 +158,6 @@ Result<BulkLoadReport> BulkLoad::run(const std::vector<std::string>& paths) {
     if (ec) return fail("cannot open '{}': {}", path, ec.message());
     bytes_total_ += size;
   }
-  next_term_id_ = txn_.next_id_;
   LoadDictionary::ExistingLookup existing;
   // Terms stored before this load, found through the write transaction (the
   // ones this load adds, the dictionary knows itself).
@@ -189,7 +186,7 @@ Result<BulkLoadReport> BulkLoad::run(const std::vector<std::string>& paths) {
   id2term_ = nullptr;
   if (!parse_status_.ok()) return parse_status_.failure();
   progress(LoadProgress::Phase::Parsing, true);
-  TINYKG_ASSERT(next_term_id_ == dict_->next_id(), "every new term was stored");
+  txn_.next_id_ = dict_->next_id();
   dict_.reset();  // its memory is free for the index phase
 
   runs_.finish_input();
@@ -240,7 +237,6 @@ Result<BulkLoadReport> BulkLoad::run(const std::vector<std::string>& paths) {
   }
   term_sorter.join();
   write_term_index();
-  txn_.next_id_ = next_term_id_;
   report_.quads_read = parse_stats_.statements;
   report_.invalid_skipped = parse_stats_.invalid;
   report_.spilled_runs = runs_.spilled_runs();
@@ -288,7 +284,6 @@ Id BulkLoad::term_id(std::string_view enc) {
   bool created = false;
   const Id id = dict_->id_of(enc, &created);
   if (!created) return id;
-  TINYKG_ASSERT(id == next_term_id_, "new terms get consecutive ids");
   unsigned char key[8];
   put_u64(key, id);
   MDB_val k = lmdb_val(key, sizeof key), v = lmdb_val(enc.data(), enc.size());
@@ -300,7 +295,6 @@ Id BulkLoad::term_id(std::string_view enc) {
     txn_.rdf_type_ = id;
     txn_.rdf_type_known_ = true;
   }
-  ++next_term_id_;
   ++report_.terms_added;
   return id;
 }
