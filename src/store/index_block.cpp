@@ -51,9 +51,13 @@ void append_coded_key(const SortKey& prev, const SortKey& key, std::string& out)
   }
 }
 
+void append_coded_keys(const SortKey* keys, size_t n, std::string& out) {
+  for (size_t i = 1; i < n; ++i) append_coded_key(keys[i - 1], keys[i], out);
+}
+
 std::string encode_block(const SortKey* keys, size_t n) {
   std::string out;
-  for (size_t i = 1; i < n; ++i) append_coded_key(keys[i - 1], keys[i], out);
+  append_coded_keys(keys, n, out);
   return out;
 }
 

@@ -45,7 +45,9 @@ void append_coded_key(const SortKey& prev, const SortKey& key, std::string& out)
 const unsigned char* decode_coded_key(const unsigned char* pos, const unsigned char* end,
                                       SortKey& key, SortKey& also);
 
-// Codes keys[1..n) against their predecessors (keys[0] is the block's LMDB key).
+// Appends the coding of keys[1..n) against their predecessors to `out`.
+void append_coded_keys(const SortKey* keys, size_t n, std::string& out);
+// The same as a new string: a block's value (keys[0] is its LMDB key).
 std::string encode_block(const SortKey* keys, size_t n);
 
 // Decodes a block's keys, first key included. Throws tinykg::Error for bytes

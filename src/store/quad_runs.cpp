@@ -146,7 +146,7 @@ void QuadRuns::write_run(const std::vector<IdQuad>& quads) {
     if (!keys_.empty()) {
       bytes.resize(32);
       encode_key(keys_.front(), reinterpret_cast<unsigned char*>(bytes.data()));
-      for (size_t i = 1; i < keys_.size(); ++i) append_coded_key(keys_[i - 1], keys_[i], bytes);
+      append_coded_keys(keys_.data(), keys_.size(), bytes);
     }
     if (std::fwrite(bytes.data(), 1, bytes.size(), files_[perm]) != bytes.size()) {
       throw_io("cannot write a temporary run file (disk full?)");
