@@ -423,17 +423,26 @@ Result<std::string> resolve_model(const SparqlSource& source, std::string_view i
   return fail("no model with IRI, identifier or name '{}' (see `tinykg model list`)", id);
 }
 
-Result<std::string> resolve_model(const std::vector<ModelEntry>& zoo, std::string_view id) {
-  if (id.empty()) return fail("empty model id");
-  // The zoo is sorted by IRI (read_models).
-  auto exact = std::lower_bound(zoo.begin(), zoo.end(), id, [](const ModelEntry& m, std::string_view i) {
+const ModelEntry* find_model_iri(const std::vector<ModelEntry>& zoo, std::string_view iri) {
+  auto at = std::lower_bound(zoo.begin(), zoo.end(), iri, [](const ModelEntry& m, std::string_view i) {
     return m.requirements.iri < i;
   });
-  if (exact != zoo.end() && exact->requirements.iri == id) return exact->requirements.iri;
+  return at != zoo.end() && at->requirements.iri == iri ? &*at : nullptr;
+}
+
+const DeviceCapabilities* find_device_iri(const std::vector<DeviceCapabilities>& fleet,
+                                          std::string_view iri) {
+  auto at = std::lower_bound(fleet.begin(), fleet.end(), iri,
+                             [](const DeviceCapabilities& d, std::string_view i) { return d.iri < i; });
+  return at != fleet.end() && at->iri == iri ? &*at : nullptr;
+}
+
+Result<std::string> resolve_model(const std::vector<ModelEntry>& zoo, std::string_view id) {
+  if (id.empty()) return fail("empty model id");
+  if (const ModelEntry* exact = find_model_iri(zoo, id)) return exact->requirements.iri;
   std::vector<std::string> identified, named;
   for (const ModelEntry& m : zoo) {
     const ModelRequirements& r = m.requirements;
-    if (r.iri == id) return r.iri;
     if (r.identifier == id) identified.push_back(r.iri);
     if (r.name == id) named.push_back(r.iri);
   }
@@ -475,13 +484,9 @@ Result<std::string> resolve_device(const SparqlSource& source, std::string_view 
 Result<std::string> resolve_device(const std::vector<DeviceCapabilities>& fleet,
                                    std::string_view id) {
   if (id.empty()) return fail("empty board id");
-  // An IRI, the common case, by binary search: the fleet is sorted by IRI.
-  auto exact = std::lower_bound(fleet.begin(), fleet.end(), id,
-                                [](const DeviceCapabilities& d, std::string_view i) { return d.iri < i; });
-  if (exact != fleet.end() && exact->iri == id) return exact->iri;
+  if (const DeviceCapabilities* exact = find_device_iri(fleet, id)) return exact->iri;  // the common case
   std::vector<std::string> titled, tails;
   for (const DeviceCapabilities& d : fleet) {
-    if (d.iri == id) return d.iri;
     if (d.title == id) titled.push_back(d.iri);
     std::string_view iri = d.iri;
     if (iri.size() > id.size() && iri.substr(iri.size() - id.size()) == id &&

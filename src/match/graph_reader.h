@@ -39,6 +39,12 @@ Result<std::string> resolve_model(const SparqlSource& source, std::string_view i
 // The same rules over models already read (a loaded zoo).
 Result<std::string> resolve_model(const std::vector<ModelEntry>& zoo, std::string_view id);
 
+// The entry with exactly this IRI, by binary search in a list sorted by IRI
+// (as read_models and read_devices return them); null if there is none.
+const ModelEntry* find_model_iri(const std::vector<ModelEntry>& zoo, std::string_view iri);
+const DeviceCapabilities* find_device_iri(const std::vector<DeviceCapabilities>& fleet,
+                                          std::string_view iri);
+
 // The IRI of the board a user means: its IRI, its td:title, or the tail of
 // its IRI after a '/', '-' or '#' ("arduino_nano_ble_33-322-000-000-002",
 // "000-002" and "002" all name board …-322-000-000-002 of the reference

@@ -40,10 +40,9 @@ Result<const ModelEntry*> Matcher::loaded_model(std::string_view id) const {
   if (!zoo_) return fail("internal error: the zoo is not loaded");
   auto iri = resolve_model(*zoo_, id);
   if (!iri) return iri.failure();
-  auto at = std::lower_bound(zoo_->begin(), zoo_->end(), *iri,
-                             [](const ModelEntry& m, const std::string& i) { return m.requirements.iri < i; });
-  if (at == zoo_->end() || at->requirements.iri != *iri) return fail("internal error: <{}> left the zoo", *iri);
-  return &*at;
+  const ModelEntry* entry = find_model_iri(*zoo_, *iri);
+  if (entry == nullptr) return fail("internal error: <{}> left the zoo", *iri);
+  return entry;
 }
 
 Result<const DeviceCapabilities*> Matcher::loaded_device(std::string_view id) const {
@@ -51,10 +50,9 @@ Result<const DeviceCapabilities*> Matcher::loaded_device(std::string_view id) co
   const auto& devices = fleet_->devices();
   auto iri = resolve_device(devices, id);
   if (!iri) return iri.failure();
-  auto at = std::lower_bound(devices.begin(), devices.end(), *iri,
-                             [](const DeviceCapabilities& d, const std::string& i) { return d.iri < i; });
-  if (at == devices.end() || at->iri != *iri) return fail("internal error: <{}> left the fleet", *iri);
-  return &*at;
+  const DeviceCapabilities* device = find_device_iri(devices, *iri);
+  if (device == nullptr) return fail("internal error: <{}> left the fleet", *iri);
+  return device;
 }
 
 Result<const FleetIndex*> Matcher::fleet() {
