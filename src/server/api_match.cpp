@@ -149,6 +149,11 @@ json reasons_json(const match::FitResult& r) {
   return out;
 }
 
+// How an answer names the model it is about: its UUID, else its IRI.
+const std::string& model_ref(const match::ModelRequirements& r) {
+  return r.identifier.empty() ? r.iri : r.identifier;
+}
+
 json model_json(const match::ModelEntry& m) {
   const auto& r = m.requirements;
   return {{"uuid", r.identifier.empty() ? json() : json(r.identifier)},
@@ -254,9 +259,7 @@ void devices_for_model(Service& service, const httplib::Request& req, httplib::R
     if (options->reasons) item["reasons"] = reasons_json(m.explanation);
     items.push_back(std::move(item));
   }
-  const std::string& uuid = model->requirements.identifier;
-  send_json(res, 200, {{"model", uuid.empty() ? model->requirements.iri : uuid},
-                       {"items", std::move(items)}});
+  send_json(res, 200, {{"model", model_ref(model->requirements)}, {"items", std::move(items)}});
 }
 
 void similar_models(Service& service, const httplib::Request& req, httplib::Response& res) {
@@ -288,8 +291,7 @@ void similar_models(Service& service, const httplib::Request& req, httplib::Resp
     if (board) add_estimate(item, *s.model, *board);
     items.push_back(std::move(item));
   }
-  const std::string& uuid = model->requirements.identifier;
-  json body = {{"model", uuid.empty() ? model->requirements.iri : uuid}, {"items", std::move(items)}};
+  json body = {{"model", model_ref(model->requirements)}, {"items", std::move(items)}};
   if (board) body["fits"] = board->iri;
   send_json(res, 200, body);
 }
@@ -308,8 +310,7 @@ void fit_pair(Service& service, const httplib::Request& req, httplib::Response& 
   auto board = bound->device(*device_id);
   if (!board) return send_lookup_problem(req, res, board.error());
   match::FitResult result = match::evaluate(model->requirements, *board);
-  const std::string& uuid = model->requirements.identifier;
-  json body = {{"model", uuid.empty() ? model->requirements.iri : uuid},
+  json body = {{"model", model_ref(model->requirements)},
                {"device", board->iri},
                {"fits", fits_json(result.verdict)},
                {"reasons", reasons_json(result)}};
