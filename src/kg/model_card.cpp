@@ -18,6 +18,17 @@ const std::initializer_list<std::string_view> kCardFields = {
     "input",   "output",     "creator",      "date_created", "citation",  "code_repository",
     "runtime_platform", "tags", "source", "training_run", "parent"};
 
+// Text from the card in an error message, with JSON string escapes (and
+// invalid UTF-8 replaced): a newline or other control character in it must
+// not break the one-line error.
+std::string escaped(std::string_view text) {
+  std::string quoted = json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace);
+  return quoted.substr(1, quoted.size() - 2);
+}
+
+// A card's value in an error message, as a JSON string.
+std::string json_quoted(std::string_view value) { return '"' + escaped(value) + '"'; }
+
 std::string join(std::initializer_list<std::string_view> names) {
   std::string out;
   for (std::string_view n : names) {
@@ -51,7 +62,8 @@ class CardReader {
       bool is_known = false;
       for (std::string_view k : known) is_known = is_known || key == k;
       if (!is_known) {
-        std::string where = field.empty() ? key : fmt::format("{}.{}", field, key);
+        // The key is the card's own text (the field path above it is ours).
+        std::string where = field.empty() ? escaped(key) : fmt::format("{}.{}", field, escaped(key));
         if (!failure_)
           failure_ = fail("card {}: unknown field '{}' (known: {})", source_, where, join(known));
         return false;
@@ -227,12 +239,6 @@ bool is_model_tag(std::string_view tag) {
     if (!is_alpha(c) && !is_digit(c) && c != '.' && c != '_' && c != '-') return false;
   }
   return true;
-}
-
-// A card's value in an error message, as a JSON string: a value holding a
-// newline or other control characters must not break the one-line error.
-std::string json_quoted(std::string_view value) {
-  return json(std::string(value)).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 bool is_accuracy_metric(std::string_view metric_type) {

@@ -39,8 +39,12 @@ TEST(ModelCardLimits, InvalidUtf8IsRefusedSoCardsAlwaysSerialize) {
 TEST(ModelCardLimits, AValueWithANewlineStaysOnTheErrorsLine) {
   // Found by fuzz/model_card_fuzz (CI smoke run): errors quoted the bad value
   // as it was, so an escaped newline in it split the one-line error.
+  // Later (another smoke run): the same for an unknown key ("i\nfo") in the
+  // unknown-field error.
   for (const char* card : {R"({"name": "m", "identifier": "6b5a8bb5-\nx"})",
-                           R"({"name": "m", "identifier": "02ed1b17-de4f-4239-8812-392917a954dc", "tags": ["a\nb"]})"}) {
+                           R"({"name": "m", "identifier": "02ed1b17-de4f-4239-8812-392917a954dc", "tags": ["a\nb"]})",
+                           R"({"name": "m", "input": {"sensors": [{"type": "Gyroscope", "i\nfo": "x"}]}})",
+                           R"({"na\nme": "m"})"}) {
     auto parsed = parse_model_card(card, "nl.json");
     ASSERT_FALSE(parsed.ok()) << card;
     EXPECT_EQ(parsed.error().find('\n'), std::string::npos) << parsed.error();
