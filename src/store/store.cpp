@@ -109,6 +109,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, OpenOptions o
   std::unique_ptr<Store> store(new Store());
   store->dir_ = dir;
   store->read_only_ = opts.read_only;
+  if (opts.scan_cache_bytes != 0) store->scan_cache_ = std::make_unique<ScanCache>(opts.scan_cache_bytes);
   int rc = mdb_env_create(&store->env_);
   if (rc != 0) return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
   mdb_env_set_maxdbs(store->env_, 16);
@@ -235,7 +236,9 @@ Store::~Store() {
 ReadTxn Store::read() const {
   MDB_txn* txn = nullptr;
   check("begin read transaction", mdb_txn_begin(env_, nullptr, MDB_RDONLY, &txn));
-  return ReadTxn(txn, &dbi_);
+  ReadTxn reader(txn, &dbi_);
+  reader.scan_cache_ = scan_cache_.get();
+  return reader;
 }
 
 WriteTxn Store::write() {
@@ -297,6 +300,7 @@ bool ScanCursor::next(IdQuad& out) {
 ReadTxn::ReadTxn(ReadTxn&& other) noexcept
     : txn_(other.txn_),
       dbi_(other.dbi_),
+      scan_cache_(other.scan_cache_),
       rdf_type_(other.rdf_type_),
       rdf_type_known_(other.rdf_type_known_),
       unflushed_quads_(other.unflushed_quads_) {
@@ -308,6 +312,7 @@ ReadTxn& ReadTxn::operator=(ReadTxn&& other) noexcept {
     if (txn_ != nullptr) mdb_txn_abort(txn_);
     txn_ = other.txn_;
     dbi_ = other.dbi_;
+    scan_cache_ = other.scan_cache_;
     rdf_type_ = other.rdf_type_;
     rdf_type_known_ = other.rdf_type_known_;
     unflushed_quads_ = other.unflushed_quads_;

@@ -19,6 +19,7 @@
 // publishes them atomically on commit (all or nothing).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <optional>
@@ -29,6 +30,7 @@
 #include "rdf/term.h"
 #include "store/ids.h"
 #include "store/packed_index.h"
+#include "store/scan_cache.h"
 
 typedef struct MDB_env MDB_env;
 
@@ -47,6 +49,9 @@ struct OpenOptions {
   // only grows as data is written; a smaller value exists for tests that need
   // to hit the limit (see docs/storage.md, "Map size").
   size_t map_size = 0;
+  // Memory for sorted scans shared by read transactions (scan_cache.h); 0
+  // turns the cache off.
+  size_t scan_cache_bytes = size_t{256} << 20;
 };
 
 // Size figures of the LMDB environment (Store::disk_usage).
@@ -82,6 +87,7 @@ class Store {
   Store() = default;
   MDB_env* env_ = nullptr;
   Dbis dbi_{};
+  std::unique_ptr<ScanCache> scan_cache_;
   std::string dir_;
   bool read_only_ = false;
 };
@@ -122,6 +128,19 @@ class ReadTxn {
   // A bind join's lookups in key order then mostly stay in the block that
   // the last one read. Not across writes to the store in between.
   bool rescan(ScanCursor& cursor, const IdPattern& pattern) const;
+  // The quads matching `pattern`, sorted by the ids at `order` and then by
+  // s, p, o, g (SortedScan). A read transaction takes it from the store's
+  // scan cache when an earlier one of the same snapshot built it, and shares
+  // what it builds; a write transaction builds its own. `tick` runs once per
+  // quad scanned (a query's deadline and memory checks).
+  SortedScanPtr sorted_scan(const IdPattern& pattern, const std::array<int8_t, 4>& order,
+                            const std::function<void()>& tick) const;
+  // Whether sorted_scan would share a table of `quads` quads with later
+  // readers (a read transaction, and the table fits the cache).
+  bool keeps_sorted_scans(uint64_t quads) const;
+  // The cached sorted scan only; null when nobody built it for this snapshot.
+  SortedScanPtr cached_sorted_scan(const IdPattern& pattern,
+                                   const std::array<int8_t, 4>& order) const;
   // Exact count of matching quads (scans the matching key range).
   uint64_t count(const IdPattern& pattern) const;
   // The exact count of a pattern answered by the statistics tables alone: a
@@ -162,6 +181,7 @@ class ReadTxn {
   Id rdf_type_id() const;
   MDB_txn* txn_ = nullptr;
   const Store::Dbis* dbi_ = nullptr;
+  ScanCache* scan_cache_ = nullptr;  // set for read-only transactions only
   mutable Id rdf_type_ = kNoId;
   mutable bool rdf_type_known_ = false;
   // Quads added minus quads removed by this transaction and not yet counted

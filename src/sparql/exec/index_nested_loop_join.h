@@ -5,10 +5,13 @@
 // a bound prefix instead of a full scan.
 //
 // Adaptive: cardinality estimates can be far off (correlated data), so the
-// operator counts its lookups. Once it has done as many lookups as the whole
-// pattern has rows, it scans the pattern once into a sorted in-memory table
-// keyed on the bound positions and answers the remaining rows from it. The total cost
-// is then at most about twice that of the better of the two strategies.
+// operator counts its lookups. Once they would have cost as much as reading
+// the whole pattern (a lookup costs 4-16 scanned rows), it reads the pattern
+// once into an array sorted on the bound positions and answers the remaining
+// rows by binary search. The total cost is then at most about twice that of
+// the better of the two strategies.
+// The store keeps such arrays per snapshot (ReadTxn::sorted_scan), so a
+// later query on an unchanged store probes the array from its first row.
 #pragma once
 
 #include <array>
@@ -31,13 +34,12 @@ class IndexNestedLoopJoin : public Operator {
   std::vector<const Operator*> children() const override { return {left_.get()}; }
 
  private:
-  // One quad of the pattern filed under its values at the key positions.
-  struct Entry {
-    std::array<store::Id, 3> key{};
-    store::IdQuad quad;
-  };
-  void build_table();
-  std::array<store::Id, 3> key_of(const Row& row) const;
+  // The positions (0-2) of the pattern's variables that the left rows bind,
+  // found at the first row: the same for every row of a chain.
+  void find_key_positions();
+  void use_table(store::SortedScanPtr table);
+  // Positions the matches of the current left row in table_.
+  void probe_table();
 
   ExecContext& ctx_;
   OperatorPtr left_;
@@ -50,11 +52,12 @@ class IndexNestedLoopJoin : public Operator {
 
   uint64_t pattern_rows_;
   uint64_t lookups_ = 0;
-  bool hashed_ = false;
-  std::vector<int> key_slots_;  // slots of the pattern bound by the left rows
-  // Sorted by key: built once, then probed with binary search. Flat and
-  // cache-friendly; a node-based hash map was slower than the LMDB lookups.
-  std::vector<Entry> table_;
+  uint64_t rows_per_lookup_ = 0;              // the switch's price of a lookup in rows
+  bool keyed_ = false;                        // key_positions_ found
+  std::array<int8_t, 4> key_positions_{-1, -1, -1, -1};
+  std::vector<size_t> key_slots_;             // row slots of those positions
+  store::SortedScanPtr table_;                // null: lookups in the index
+  bool table_cached_ = false;                 // table_ came from the store's cache
   size_t match_index_ = 0, match_end_ = 0;
 };
 

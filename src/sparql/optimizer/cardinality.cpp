@@ -40,8 +40,23 @@ double CardinalityEstimator::constant_estimate(const store::IdPattern& ids) {
     store::IdQuad q;
     n = 0;
     while (n < kCountCap && cursor.next(q)) ++n;
+    if (n == kCountCap) capped_.insert(key);
   }
   return estimates_[key] = static_cast<double>(n);
+}
+
+std::optional<uint64_t> CardinalityEstimator::exact_count(const TriplePattern& pattern) {
+  store::IdPattern ids;
+  for (auto [term, id] : {std::pair{&pattern.subject, &ids.s}, std::pair{&pattern.predicate, &ids.p},
+                          std::pair{&pattern.object, &ids.o}}) {
+    if (term->is_variable) continue;
+    auto found = id_of(term->term);
+    if (!found) return 0;  // a constant the store does not know
+    *id = *found;
+  }
+  const double n = constant_estimate(ids);
+  if (capped_.count(std::make_tuple(ids.s, ids.p, ids.o)) != 0) return std::nullopt;
+  return static_cast<uint64_t>(n);
 }
 
 double CardinalityEstimator::sampled_degree(store::Id predicate, bool per_subject) {

@@ -44,6 +44,10 @@ class CardinalityEstimator {
   // in `bound` (all of them, when `bound` is empty).
   double estimate(const TriplePattern& pattern, const std::set<std::string>& bound);
 
+  // The number of matches of `pattern` with only its constants bound, when
+  // that is known exactly (statistics, or a count below kExactUpTo).
+  std::optional<uint64_t> exact_count(const TriplePattern& pattern);
+
   const store::ReadTxn& txn() const { return txn_; }
 
  private:
@@ -53,6 +57,7 @@ class CardinalityEstimator {
   const store::ReadTxn& txn_;
   std::map<std::string, std::optional<store::Id>> ids_;  // key: Term::encode()
   std::map<std::tuple<store::Id, store::Id, store::Id>, double> estimates_;
+  std::set<std::tuple<store::Id, store::Id, store::Id>> capped_;  // counts that stopped at the cap
   std::map<std::pair<store::Id, bool>, double> degrees_;
 };
 

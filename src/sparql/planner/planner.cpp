@@ -265,13 +265,11 @@ class Planner {
     const double whole_pattern = estimator_.estimate(t, {});
     const double estimate = input * per_binding;
     if (!options_.hash_join_steps || !prefer_hash_join(input, whole_pattern)) {
-      // Only an exactly counted pattern may switch to a hash table at run time.
-      const uint64_t switch_after =
-          options_.adaptive_bind_joins && whole_pattern < CardinalityEstimator::kExactUpTo
-              ? static_cast<uint64_t>(whole_pattern)
-              : 0;
+      // Only an exactly counted pattern may switch to a sorted table at run time.
+      const uint64_t pattern_rows =
+          options_.adaptive_bind_joins ? estimator_.exact_count(t).value_or(0) : 0;
       return std::make_unique<exec::IndexNestedLoopJoin>(ctx_, std::move(chain), scan_pattern(t),
-                                                         estimate, switch_after);
+                                                         estimate, pattern_rows);
     }
     std::vector<int> slots;
     std::set<std::string> shared;

@@ -1,0 +1,165 @@
+// ScanCache and ReadTxn::sorted_scan: sorted as asked, shared by readers of
+// one snapshot only, bounded by its byte budget.
+#include <gtest/gtest.h>
+
+#include <tuple>
+
+#include "rdf/serd_io.h"
+#include "store/store.h"
+#include "test_support.h"
+
+namespace tinykg::store {
+namespace {
+
+using testing::TempDir;
+
+constexpr std::array<int8_t, 4> kByObject{2, -1, -1, -1};
+constexpr std::array<int8_t, 4> kBySubject{0, -1, -1, -1};
+constexpr std::array<int8_t, 4> kNoOrder{-1, -1, -1, -1};
+
+std::unique_ptr<Store> open_store(const std::string& dir, OpenOptions opts = {}) {
+  auto store = Store::open(dir, opts);
+  EXPECT_TRUE(store.ok()) << store.error();
+  return std::move(store).value();
+}
+
+void insert_turtle(Store& store, std::string_view turtle) {
+  WriteTxn txn = store.write();
+  Status st = rdf::read_rdf_string(turtle, rdf::Syntax::Turtle,
+                                   [&](const rdf::Quad& q) { txn.insert(q); });
+  ASSERT_TRUE(st.ok()) << st.error();
+  ASSERT_TRUE(txn.commit().ok());
+}
+
+Id id_of(const ReadTxn& txn, std::string_view iri) {
+  auto id = txn.find_id(rdf::Term::iri(std::string(iri)));
+  EXPECT_TRUE(id.has_value()) << iri;
+  return id.value_or(kNoId);
+}
+
+SortedScanPtr scan_of(uint64_t n) {
+  auto scan = std::make_shared<SortedScan>();
+  scan->pattern.p = 100 + n;
+  scan->quads.resize(n);
+  return scan;
+}
+
+TEST(ScanCache, SortsByTheAskedPositionsThenByTheWholeQuad) {
+  TempDir dir;
+  auto store = open_store(dir.str());
+  insert_turtle(*store, R"(<http://e/b> <http://e/p> <http://e/z>, <http://e/y> .
+                           <http://e/a> <http://e/p> <http://e/z> .
+                           <http://e/c> <http://e/q> <http://e/a> .)");
+  ReadTxn txn = store->read();
+  IdPattern pattern;
+  pattern.p = id_of(txn, "http://e/p");
+  auto by_subject = txn.sorted_scan(pattern, kBySubject, [] {});
+  auto by_object = txn.sorted_scan(pattern, kByObject, [] {});
+  ASSERT_EQ(by_subject->quads.size(), 3u);
+  ASSERT_EQ(by_object->quads.size(), 3u);
+  for (size_t i = 1; i < 3; ++i) {
+    const IdQuad &x = by_subject->quads[i - 1], &w = by_subject->quads[i];
+    EXPECT_LT(std::tie(x.s, x.o), std::tie(w.s, w.o)) << i;
+    const IdQuad &u = by_object->quads[i - 1], &v = by_object->quads[i];
+    EXPECT_LT(std::tie(u.o, u.s), std::tie(v.o, v.s)) << i;  // ties ordered by subject
+  }
+}
+
+TEST(ScanCache, ReadersOfOneSnapshotShareATableAndACommitEndsIt) {
+  TempDir dir;
+  auto store = open_store(dir.str());
+  insert_turtle(*store, "<http://e/a> <http://e/p> <http://e/x> .");
+  IdPattern pattern;
+  SortedScanPtr first;
+  {
+    ReadTxn txn = store->read();
+    pattern.p = id_of(txn, "http://e/p");
+    EXPECT_EQ(txn.cached_sorted_scan(pattern, kBySubject), nullptr);
+    first = txn.sorted_scan(pattern, kBySubject, [] {});
+  }
+  {
+    ReadTxn txn = store->read();
+    EXPECT_EQ(txn.cached_sorted_scan(pattern, kBySubject), first);
+    EXPECT_EQ(txn.cached_sorted_scan(pattern, kByObject), nullptr);  // another order
+  }
+  insert_turtle(*store, "<http://e/b> <http://e/p> <http://e/x> .");
+  ReadTxn after = store->read();
+  EXPECT_EQ(after.cached_sorted_scan(pattern, kBySubject), nullptr);
+  EXPECT_EQ(after.sorted_scan(pattern, kBySubject, [] {})->quads.size(), 2u);
+  EXPECT_EQ(first->quads.size(), 1u);  // a holder keeps its snapshot's table
+}
+
+TEST(ScanCache, AWriteTransactionNeitherReadsNorFillsTheCache) {
+  TempDir dir;
+  auto store = open_store(dir.str());
+  insert_turtle(*store, "<http://e/a> <http://e/p> <http://e/x> .");
+  IdPattern pattern;
+  {
+    ReadTxn txn = store->read();
+    pattern.p = id_of(txn, "http://e/p");
+    txn.sorted_scan(pattern, kBySubject, [] {});
+  }
+  WriteTxn txn = store->write();
+  EXPECT_EQ(txn.cached_sorted_scan(pattern, kBySubject), nullptr);
+  txn.insert(IdQuad{txn.intern(rdf::Term::iri("http://e/b")), pattern.p,
+                    txn.intern(rdf::Term::iri("http://e/x"))});
+  EXPECT_EQ(txn.sorted_scan(pattern, kBySubject, [] {})->quads.size(), 2u);
+}
+
+TEST(ScanCache, TicksOncePerScannedQuad) {
+  TempDir dir;
+  auto store = open_store(dir.str());
+  insert_turtle(*store, "<http://e/a> <http://e/p> <http://e/x>, <http://e/y>, <http://e/z> .");
+  ReadTxn txn = store->read();
+  IdPattern pattern;
+  pattern.p = id_of(txn, "http://e/p");
+  int ticks = 0;
+  txn.sorted_scan(pattern, kByObject, [&] { ++ticks; });
+  EXPECT_EQ(ticks, 3);
+}
+
+TEST(ScanCache, EvictsTheLeastRecentlyUsedPastItsBudget) {
+  const size_t one = ScanCache::bytes_of(*scan_of(100));
+  ScanCache cache(4 * one + one / 2);
+  for (uint64_t n : {100, 101, 102}) cache.insert(7, scan_of(n));  // sizes about one each
+  ASSERT_NE(cache.find(7, scan_of(100)->pattern, kNoOrder), nullptr);  // 100 is now the newest
+  cache.insert(7, scan_of(103));
+  cache.insert(7, scan_of(104));  // over budget: 101 goes first
+  EXPECT_EQ(cache.find(7, scan_of(101)->pattern, kNoOrder), nullptr);
+  EXPECT_NE(cache.find(7, scan_of(100)->pattern, kNoOrder), nullptr);
+  EXPECT_NE(cache.find(7, scan_of(104)->pattern, kNoOrder), nullptr);
+  EXPECT_LE(cache.bytes(), 4 * one + one / 2);
+}
+
+TEST(ScanCache, KeepsNoTableLargerThanAQuarterOfItsBudget) {
+  ScanCache cache(ScanCache::bytes_of(*scan_of(1000)) * 3);
+  cache.insert(7, scan_of(1000));
+  EXPECT_EQ(cache.find(7, scan_of(1000)->pattern, kNoOrder), nullptr);
+  EXPECT_EQ(cache.bytes(), 0u);
+}
+
+TEST(ScanCache, ANewerVersionDropsTheOlderOnesAndAnOlderOneIsNotKept) {
+  ScanCache cache(size_t{1} << 20);
+  cache.insert(7, scan_of(1));
+  cache.insert(8, scan_of(2));
+  EXPECT_EQ(cache.find(7, scan_of(1)->pattern, kNoOrder), nullptr);
+  EXPECT_NE(cache.find(8, scan_of(2)->pattern, kNoOrder), nullptr);
+  cache.insert(7, scan_of(3));
+  EXPECT_EQ(cache.find(7, scan_of(3)->pattern, kNoOrder), nullptr);
+}
+
+TEST(ScanCache, ABudgetOfZeroTurnsItOff) {
+  TempDir dir;
+  OpenOptions opts;
+  opts.scan_cache_bytes = 0;
+  auto store = open_store(dir.str(), opts);
+  insert_turtle(*store, "<http://e/a> <http://e/p> <http://e/x> .");
+  ReadTxn txn = store->read();
+  IdPattern pattern;
+  pattern.p = id_of(txn, "http://e/p");
+  EXPECT_EQ(txn.sorted_scan(pattern, kBySubject, [] {})->quads.size(), 1u);
+  EXPECT_EQ(txn.cached_sorted_scan(pattern, kBySubject), nullptr);
+}
+
+}  // namespace
+}  // namespace tinykg::store
