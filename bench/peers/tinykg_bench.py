@@ -6,10 +6,10 @@ usage: tinykg_bench.py --tinykg BIN [--workdir DIR] [--repeat N] DATA.nt Q1.rq [
 Load is `tinykg --db DIR load DATA` in its own process (wall time of that
 process, peak RSS from getrusage).  Each query runs in one process with
 `tinykg query --repeat N --format json`: the engine runs it N times in-process
-and prints the median on stderr; N is large enough that the cold first run
-does not move the median.  The JSON results of the last run go to
-$ROWS_DIR/tinykg-<data>-<query>.json when ROWS_DIR is set, for the row
-comparison in report.py.  Prints one JSON object on stdout.
+and prints the median and the first run on stderr; N is large enough that the
+cold first run (which also fills the store's scan cache) does not move the
+median.  The JSON results of the last run go to $ROWS_DIR/tinykg-<data>-<query>.json
+when ROWS_DIR is set, for the row comparison in report.py.  Prints one JSON object on stdout.
 """
 import json
 import os
@@ -55,7 +55,8 @@ def main(argv):
         qname = os.path.basename(qf)
         p = subprocess.run([binary, "--db", db, "query", "-f", qf, "--format", "json", "--repeat", str(repeat)],
                            capture_output=True, text=True, check=True)
-        m = re.search(r"^(\d+) rows; \d+ runs: median ([0-9.]+) ms, min ([0-9.]+) ms, max ([0-9.]+) ms",
+        m = re.search(r"^(\d+) rows; \d+ runs: median ([0-9.]+) ms, min ([0-9.]+) ms, max ([0-9.]+) ms, "
+                      r"first ([0-9.]+) ms",
                       p.stderr, re.M)
         if not m:
             raise RuntimeError("unexpected tinykg output: " + p.stderr[-2000:])
@@ -64,7 +65,8 @@ def main(argv):
             with open(os.path.join(rows_dir, "tinykg-%s-%s.json" % (name, qname)), "w") as f:
                 f.write(p.stdout)
         queries.append({"query": qname, "rows": rows, "runs": repeat, "median_ms": float(m.group(2)),
-                        "min_ms": float(m.group(3)), "max_ms": float(m.group(4))})
+                        "min_ms": float(m.group(3)), "max_ms": float(m.group(4)),
+                        "first_ms": float(m.group(5))})
         log(qname, rows, "rows, median %s ms" % m.group(2))
 
     # tinykg has no --version: the commit of the tree the script sits in names the build.
