@@ -2,6 +2,8 @@
 // one snapshot only, bounded by its byte budget.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
 #include <tuple>
 
 #include "rdf/serd_io.h"
@@ -116,6 +118,39 @@ TEST(ScanCache, TicksOncePerScannedQuad) {
   int ticks = 0;
   txn.sorted_scan(pattern, kByObject, [&] { ++ticks; });
   EXPECT_EQ(ticks, 3);
+}
+
+// Readers on several threads while a writer commits: each reader's table
+// holds exactly its snapshot's quads, whoever built it.
+TEST(ScanCache, ConcurrentReadersEachSeeTheirSnapshot) {
+  TempDir dir;
+  auto store = open_store(dir.str());
+  insert_turtle(*store, "<http://e/s0> <http://e/p> <http://e/x> .");
+  IdPattern pattern;
+  pattern.p = id_of(store->read(), "http://e/p");
+  std::atomic<bool> stop{false};
+  std::atomic<int> wrong{0}, reads{0};
+  auto reader = [&] {
+    while (!stop) {
+      ReadTxn txn = store->read();
+      const uint64_t expected = txn.count(pattern);
+      if (txn.sorted_scan(pattern, kBySubject, [] {})->quads.size() != expected) ++wrong;
+      ++reads;
+    }
+  };
+  std::thread a(reader), b(reader);
+  for (int i = 1; i <= 50; ++i) {
+    WriteTxn txn = store->write();
+    txn.insert(IdQuad{txn.intern(rdf::Term::iri("http://e/s" + std::to_string(i))), pattern.p,
+                      txn.intern(rdf::Term::iri("http://e/x"))});
+    EXPECT_TRUE(txn.commit().ok());  // not ASSERT: the readers must be joined
+  }
+  while (reads < 100) std::this_thread::yield();
+  stop = true;
+  a.join();
+  b.join();
+  EXPECT_EQ(wrong, 0);
+  EXPECT_EQ(store->read().sorted_scan(pattern, kBySubject, [] {})->quads.size(), 51u);
 }
 
 TEST(ScanCache, EvictsTheLeastRecentlyUsedPastItsBudget) {
