@@ -110,6 +110,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, OpenOptions o
   store->dir_ = dir;
   store->read_only_ = opts.read_only;
   if (opts.scan_cache_bytes != 0) store->scan_cache_ = std::make_unique<ScanCache>(opts.scan_cache_bytes);
+  if (opts.term_cache_bytes != 0) store->term_cache_ = std::make_unique<TermCache>(opts.term_cache_bytes);
   int rc = mdb_env_create(&store->env_);
   if (rc != 0) return fail("cannot open database '{}': {}", dir, mdb_strerror(rc));
   mdb_env_set_maxdbs(store->env_, 16);
@@ -238,6 +239,7 @@ ReadTxn Store::read() const {
   check("begin read transaction", mdb_txn_begin(env_, nullptr, MDB_RDONLY, &txn));
   ReadTxn reader(txn, &dbi_);
   reader.scan_cache_ = scan_cache_.get();
+  reader.term_cache_ = term_cache_.get();
   return reader;
 }
 
@@ -301,6 +303,7 @@ ReadTxn::ReadTxn(ReadTxn&& other) noexcept
     : txn_(other.txn_),
       dbi_(other.dbi_),
       scan_cache_(other.scan_cache_),
+      term_cache_(other.term_cache_),
       rdf_type_(other.rdf_type_),
       rdf_type_known_(other.rdf_type_known_),
       unflushed_quads_(other.unflushed_quads_) {
@@ -313,6 +316,7 @@ ReadTxn& ReadTxn::operator=(ReadTxn&& other) noexcept {
     txn_ = other.txn_;
     dbi_ = other.dbi_;
     scan_cache_ = other.scan_cache_;
+    term_cache_ = other.term_cache_;
     rdf_type_ = other.rdf_type_;
     rdf_type_known_ = other.rdf_type_known_;
     unflushed_quads_ = other.unflushed_quads_;
@@ -358,6 +362,20 @@ std::optional<Id> ReadTxn::find_id(const std::string& encoded) const {
 
 rdf::Term ReadTxn::term(Id id) const {
   if (is_inline(id)) return inline_term(id);
+  return *shared_term(id);
+}
+
+std::shared_ptr<const rdf::Term> ReadTxn::shared_term(Id id) const {
+  if (is_inline(id)) return std::make_shared<const rdf::Term>(inline_term(id));
+  if (term_cache_ != nullptr) {
+    if (auto cached = term_cache_->find(id)) return cached;
+  }
+  auto term = std::make_shared<const rdf::Term>(stored_term(id));
+  if (term_cache_ != nullptr) term_cache_->insert(id, term);
+  return term;
+}
+
+rdf::Term ReadTxn::stored_term(Id id) const {
   unsigned char key[8];
   put_u64(key, id);  // big-endian: id2term keys sort numerically (append-only)
   MDB_val k = lmdb_val(key, sizeof key), v;

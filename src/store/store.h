@@ -31,6 +31,7 @@
 #include "store/ids.h"
 #include "store/packed_index.h"
 #include "store/scan_cache.h"
+#include "store/term_cache.h"
 
 typedef struct MDB_env MDB_env;
 
@@ -52,6 +53,9 @@ struct OpenOptions {
   // Memory for sorted scans shared by read transactions (scan_cache.h); 0
   // turns the cache off.
   size_t scan_cache_bytes = size_t{256} << 20;
+  // Memory for decoded terms shared by read transactions (term_cache.h); 0
+  // turns the cache off.
+  size_t term_cache_bytes = size_t{64} << 20;
 };
 
 // Size figures of the LMDB environment (Store::disk_usage).
@@ -88,6 +92,7 @@ class Store {
   MDB_env* env_ = nullptr;
   Dbis dbi_{};
   std::unique_ptr<ScanCache> scan_cache_;
+  std::unique_ptr<TermCache> term_cache_;
   std::string dir_;
   bool read_only_ = false;
 };
@@ -122,6 +127,9 @@ class ReadTxn {
 
   std::optional<Id> find_id(const rdf::Term& term) const;
   rdf::Term term(Id id) const;  // throws tinykg::Error for an unknown id
+  // The same, shared with the store's term cache (a read transaction's
+  // lookups of a term another one decoded cost no copy).
+  std::shared_ptr<const rdf::Term> shared_term(Id id) const;
   ScanCursor scan(const IdPattern& pattern) const;
   // Points `cursor` (made by scan() of this transaction) at a new pattern, if
   // that pattern uses the same permutation; false otherwise (then scan()).
@@ -176,12 +184,14 @@ class ReadTxn {
   friend class detail::BulkLoad;
   ReadTxn(MDB_txn* txn, const Store::Dbis* dbi) : txn_(txn), dbi_(dbi) {}
   std::optional<Id> find_id(const std::string& encoded) const;
+  rdf::Term stored_term(Id id) const;  // id2term's entry, decoded
   // The id of rdf:type, kNoId while the store does not hold it; looked up
   // once per transaction (inserts and estimates ask for it all the time).
   Id rdf_type_id() const;
   MDB_txn* txn_ = nullptr;
   const Store::Dbis* dbi_ = nullptr;
-  ScanCache* scan_cache_ = nullptr;  // set for read-only transactions only
+  ScanCache* scan_cache_ = nullptr;  // these two set for read-only transactions only
+  TermCache* term_cache_ = nullptr;
   mutable Id rdf_type_ = kNoId;
   mutable bool rdf_type_known_ = false;
   // Quads added minus quads removed by this transaction and not yet counted

@@ -6,9 +6,9 @@ namespace tinykg::sparql::exec {
 
 const rdf::Term& ExecContext::term(store::Id id) {
   auto it = terms_.find(id);
-  if (it != terms_.end()) return it->second;
+  if (it != terms_.end()) return *it->second;
   TINYKG_ASSERT(txn_ != nullptr, "decoding a term needs a transaction");
-  return terms_.emplace(id, txn_->term(id)).first->second;
+  return *terms_.emplace(id, txn_->shared_term(id)).first->second;
 }
 
 void ExecContext::set_deadline(uint64_t timeout_ms, const std::atomic<bool>* cancel) {
@@ -40,7 +40,7 @@ store::Id ExecContext::intern(const rdf::Term& term) {
     if (auto found = txn_->find_id(term)) id = *found;
   }
   if (id == store::kNoId) id = next_local_id_++;
-  terms_.emplace(id, term);
+  terms_.emplace(id, std::make_shared<const rdf::Term>(term));
   local_ids_.emplace(std::move(key), id);
   return id;
 }

@@ -98,7 +98,8 @@ class ExecContext {
   // Store ids are small sequential numbers (or tagged inline literals in the
   // top bit); local ids count up from just below that bit.
   static constexpr store::Id kFirstLocalId = 0x7f00'0000'0000'0000ULL;
-  std::unordered_map<store::Id, rdf::Term> terms_;
+  // Shared with the store's term cache: holding a term costs no copy.
+  std::unordered_map<store::Id, std::shared_ptr<const rdf::Term>> terms_;
   std::unordered_map<std::string, store::Id> local_ids_;
   store::Id next_local_id_ = kFirstLocalId;
   std::unordered_map<std::string, std::unique_ptr<RegexPattern>> regexes_;
