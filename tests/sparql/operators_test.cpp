@@ -87,11 +87,17 @@ std::string hub_with_rare_targets() {
 }
 const char* kRareTargets = "SELECT ?o { ex:hub ex:link ?o . ?o a ex:Rare } ORDER BY ?o";
 
-TEST(IndexNestedLoopJoin, SwitchesToASortedTableOnceLookupsWouldCostMoreThanItsScan) {
-  TurtleStore kg(hub_with_rare_targets());
+// Bind joins in the order the query writes its patterns.
+QueryOptions bind_joins_as_written() {
   QueryOptions options;
   options.optimizer.join_order = false;
   options.planner.hash_join_steps = false;
+  return options;
+}
+
+TEST(IndexNestedLoopJoin, SwitchesToASortedTableOnceLookupsWouldCostMoreThanItsScan) {
+  TurtleStore kg(hub_with_rare_targets());
+  QueryOptions options = bind_joins_as_written();
   // The 4-row pattern "?o a ex:Rare" costs less to read than one lookup.
   const std::string first = kg.profile(kRareTargets, options);
   EXPECT_NE(first.find("(in-memory table after 1 lookups)"), std::string::npos) << first;
@@ -103,9 +109,7 @@ TEST(IndexNestedLoopJoin, SwitchesToASortedTableOnceLookupsWouldCostMoreThanItsS
 
 TEST(IndexNestedLoopJoin, ALaterQueryProbesTheTableTheStoreKeptFromItsFirstRow) {
   TurtleStore kg(hub_with_rare_targets());
-  QueryOptions options;
-  options.optimizer.join_order = false;
-  options.planner.hash_join_steps = false;
+  QueryOptions options = bind_joins_as_written();
   kg.rows(kRareTargets, options);
   const std::string again = kg.profile(kRareTargets, options);
   EXPECT_NE(again.find("(cached sorted scan)"), std::string::npos) << again;
@@ -114,9 +118,7 @@ TEST(IndexNestedLoopJoin, ALaterQueryProbesTheTableTheStoreKeptFromItsFirstRow) 
 
 TEST(IndexNestedLoopJoin, ACommitHidesTheTablesOfTheSnapshotBefore) {
   TurtleStore kg(hub_with_rare_targets());
-  QueryOptions options;
-  options.optimizer.join_order = false;
-  options.planner.hash_join_steps = false;
+  QueryOptions options = bind_joins_as_written();
   EXPECT_EQ(kg.rows(kRareTargets, options), (Rows{{"ex:o21"}, {"ex:o42"}, {"ex:o7"}}));
   ASSERT_TRUE(kg.update("INSERT DATA { ex:o3 a ex:Rare } ; DELETE DATA { ex:o42 a ex:Rare }").ok());
   EXPECT_EQ(kg.profile(kRareTargets, options).find("cached"), std::string::npos);
@@ -125,9 +127,7 @@ TEST(IndexNestedLoopJoin, ACommitHidesTheTablesOfTheSnapshotBefore) {
 
 TEST(IndexNestedLoopJoin, AnUpdateReadsItsOwnWritesNotTheCache) {
   TurtleStore kg(hub_with_rare_targets());
-  QueryOptions options;
-  options.optimizer.join_order = false;
-  options.planner.hash_join_steps = false;
+  QueryOptions options = bind_joins_as_written();
   kg.rows(kRareTargets, options);  // the store now keeps the table of "?o a ex:Rare"
   // The WHERE clause runs in the write transaction after the insert: the
   // cached table of the snapshot before would miss ex:o3.
@@ -144,9 +144,7 @@ TEST(IndexNestedLoopJoin, TablesKeepFromsGraphMerge) {
     ex:g2 { ex:hub ex:link ex:a . ex:a a ex:Rare . ex:b a ex:Rare . }
     ex:g3 { ex:d a ex:Rare . })",
                  rdf::Syntax::TriG);
-  QueryOptions options;
-  options.optimizer.join_order = false;
-  options.planner.hash_join_steps = false;
+  QueryOptions options = bind_joins_as_written();
   const char* query =
       "SELECT ?o FROM ex:g1 FROM ex:g2 { ex:hub ex:link ?o . ?o a ex:Rare } ORDER BY ?o";
   for (int run = 0; run < 2; ++run) {  // built, then from the cache

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "rdf/serd_io.h"
+#include "store_fixture.h"
 #include "test_support.h"
 
 namespace tinykg::store {
@@ -14,12 +15,6 @@ namespace {
 
 using rdf::Term;
 using testing::TempDir;
-
-std::unique_ptr<Store> open_store(const std::string& dir) {
-  auto store = Store::open(dir);
-  EXPECT_TRUE(store.ok()) << store.error();
-  return std::move(store).value();
-}
 
 void write_file(const std::string& path, std::string_view text) { std::ofstream(path) << text; }
 

@@ -11,6 +11,7 @@
 #include "store/bulk_loader.h"
 #include "store/store.h"
 #include "raw_lmdb.h"
+#include "store_fixture.h"
 #include "test_support.h"
 
 namespace tinykg::store {
@@ -20,20 +21,6 @@ using rdf::Term;
 using testing::TempDir;
 
 constexpr std::string_view kTypeIri = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-
-std::unique_ptr<Store> open_store(const std::string& dir, OpenOptions opts = {}) {
-  auto store = Store::open(dir, opts);
-  EXPECT_TRUE(store.ok()) << store.error();
-  return std::move(store).value();
-}
-
-void insert_trig(Store& store, std::string_view trig) {
-  WriteTxn txn = store.write();
-  Status st = rdf::read_rdf_string(trig, rdf::Syntax::TriG,
-                                   [&](const rdf::Quad& q) { txn.insert(q); });
-  ASSERT_TRUE(st.ok()) << st.error();
-  ASSERT_TRUE(txn.commit().ok());
-}
 
 void bulk_load_file(Store& store, const std::string& path, std::string_view text) {
   std::ofstream(path) << text;

@@ -14,6 +14,7 @@
 #include "store/dump.h"
 #include "store/store.h"
 #include "raw_lmdb.h"
+#include "store_fixture.h"
 #include "test_support.h"
 
 namespace tinykg::store {
@@ -21,12 +22,6 @@ namespace {
 
 using rdf::Term;
 using testing::TempDir;
-
-std::unique_ptr<Store> open_store(const std::string& dir, OpenOptions opts = {}) {
-  auto store = Store::open(dir, opts);
-  EXPECT_TRUE(store.ok()) << store.error();
-  return std::move(store).value();
-}
 
 void write_file(const std::string& path, std::string_view text) { std::ofstream(path) << text; }
 

@@ -8,6 +8,7 @@
 
 #include "rdf/serd_io.h"
 #include "store/store.h"
+#include "store_fixture.h"
 #include "test_support.h"
 
 namespace tinykg::store {
@@ -18,20 +19,6 @@ using testing::TempDir;
 constexpr std::array<int8_t, 4> kByObject{2, -1, -1, -1};
 constexpr std::array<int8_t, 4> kBySubject{0, -1, -1, -1};
 constexpr std::array<int8_t, 4> kNoOrder{-1, -1, -1, -1};
-
-std::unique_ptr<Store> open_store(const std::string& dir, OpenOptions opts = {}) {
-  auto store = Store::open(dir, opts);
-  EXPECT_TRUE(store.ok()) << store.error();
-  return std::move(store).value();
-}
-
-void insert_turtle(Store& store, std::string_view turtle) {
-  WriteTxn txn = store.write();
-  Status st = rdf::read_rdf_string(turtle, rdf::Syntax::Turtle,
-                                   [&](const rdf::Quad& q) { txn.insert(q); });
-  ASSERT_TRUE(st.ok()) << st.error();
-  ASSERT_TRUE(txn.commit().ok());
-}
 
 Id id_of(const ReadTxn& txn, std::string_view iri) {
   auto id = txn.find_id(rdf::Term::iri(std::string(iri)));
@@ -49,7 +36,7 @@ SortedScanPtr scan_of(uint64_t n) {
 TEST(ScanCache, SortsByTheAskedPositionsThenByTheWholeQuad) {
   TempDir dir;
   auto store = open_store(dir.str());
-  insert_turtle(*store, R"(<http://e/b> <http://e/p> <http://e/z>, <http://e/y> .
+  insert_trig(*store, R"(<http://e/b> <http://e/p> <http://e/z>, <http://e/y> .
                            <http://e/a> <http://e/p> <http://e/z> .
                            <http://e/c> <http://e/q> <http://e/a> .)");
   ReadTxn txn = store->read();
@@ -70,7 +57,7 @@ TEST(ScanCache, SortsByTheAskedPositionsThenByTheWholeQuad) {
 TEST(ScanCache, ReadersOfOneSnapshotShareATableAndACommitEndsIt) {
   TempDir dir;
   auto store = open_store(dir.str());
-  insert_turtle(*store, "<http://e/a> <http://e/p> <http://e/x> .");
+  insert_trig(*store, "<http://e/a> <http://e/p> <http://e/x> .");
   IdPattern pattern;
   SortedScanPtr first;
   {
@@ -84,7 +71,7 @@ TEST(ScanCache, ReadersOfOneSnapshotShareATableAndACommitEndsIt) {
     EXPECT_EQ(txn.cached_sorted_scan(pattern, kBySubject), first);
     EXPECT_EQ(txn.cached_sorted_scan(pattern, kByObject), nullptr);  // another order
   }
-  insert_turtle(*store, "<http://e/b> <http://e/p> <http://e/x> .");
+  insert_trig(*store, "<http://e/b> <http://e/p> <http://e/x> .");
   ReadTxn after = store->read();
   EXPECT_EQ(after.cached_sorted_scan(pattern, kBySubject), nullptr);
   EXPECT_EQ(after.sorted_scan(pattern, kBySubject, [] {})->quads.size(), 2u);
@@ -94,7 +81,7 @@ TEST(ScanCache, ReadersOfOneSnapshotShareATableAndACommitEndsIt) {
 TEST(ScanCache, AWriteTransactionNeitherReadsNorFillsTheCache) {
   TempDir dir;
   auto store = open_store(dir.str());
-  insert_turtle(*store, "<http://e/a> <http://e/p> <http://e/x> .");
+  insert_trig(*store, "<http://e/a> <http://e/p> <http://e/x> .");
   IdPattern pattern;
   {
     ReadTxn txn = store->read();
@@ -111,7 +98,7 @@ TEST(ScanCache, AWriteTransactionNeitherReadsNorFillsTheCache) {
 TEST(ScanCache, TicksOncePerScannedQuad) {
   TempDir dir;
   auto store = open_store(dir.str());
-  insert_turtle(*store, "<http://e/a> <http://e/p> <http://e/x>, <http://e/y>, <http://e/z> .");
+  insert_trig(*store, "<http://e/a> <http://e/p> <http://e/x>, <http://e/y>, <http://e/z> .");
   ReadTxn txn = store->read();
   IdPattern pattern;
   pattern.p = id_of(txn, "http://e/p");
@@ -125,7 +112,7 @@ TEST(ScanCache, TicksOncePerScannedQuad) {
 TEST(ScanCache, ConcurrentReadersEachSeeTheirSnapshot) {
   TempDir dir;
   auto store = open_store(dir.str());
-  insert_turtle(*store, "<http://e/s0> <http://e/p> <http://e/x> .");
+  insert_trig(*store, "<http://e/s0> <http://e/p> <http://e/x> .");
   IdPattern pattern;
   pattern.p = id_of(store->read(), "http://e/p");
   std::atomic<bool> stop{false};
@@ -188,7 +175,7 @@ TEST(ScanCache, ABudgetOfZeroTurnsItOff) {
   OpenOptions opts;
   opts.scan_cache_bytes = 0;
   auto store = open_store(dir.str(), opts);
-  insert_turtle(*store, "<http://e/a> <http://e/p> <http://e/x> .");
+  insert_trig(*store, "<http://e/a> <http://e/p> <http://e/x> .");
   ReadTxn txn = store->read();
   IdPattern pattern;
   pattern.p = id_of(txn, "http://e/p");

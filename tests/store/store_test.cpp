@@ -9,6 +9,7 @@
 
 #include "rdf/serd_io.h"
 #include "store/key_codec.h"
+#include "store_fixture.h"
 #include "test_support.h"
 
 namespace tinykg::store {
@@ -16,21 +17,6 @@ namespace {
 
 using rdf::Term;
 using testing::TempDir;
-
-std::unique_ptr<Store> open_store(const std::string& dir) {
-  auto store = Store::open(dir);
-  EXPECT_TRUE(store.ok()) << store.error();
-  return std::move(store).value();
-}
-
-// Loads inline Turtle into the store in one committed transaction.
-void load(Store& store, std::string_view turtle) {
-  WriteTxn txn = store.write();
-  Status st = rdf::read_rdf_string(turtle, rdf::Syntax::TriG,
-                                   [&](const rdf::Quad& q) { txn.insert(q); });
-  ASSERT_TRUE(st.ok()) << st.error();
-  ASSERT_TRUE(txn.commit().ok());
-}
 
 Id id_of(const ReadTxn& txn, const std::string& iri) {
   auto id = txn.find_id(Term::iri(iri));
@@ -56,7 +42,7 @@ constexpr std::string_view kSample = R"(
 TEST(Store, EveryBoundCombinationScansTheSameAnswerAsAFilteredFullScan) {
   TempDir dir;
   auto store = open_store(dir.str());
-  load(*store, kSample);
+  insert_trig(*store, kSample);
   ReadTxn txn = store->read();
   auto all = scan_all(txn, {});
   ASSERT_EQ(all.size(), 6u);
@@ -82,7 +68,7 @@ TEST(Store, EveryBoundCombinationScansTheSameAnswerAsAFilteredFullScan) {
 TEST(Store, DefaultAndNamedGraphsAreSeparate) {
   TempDir dir;
   auto store = open_store(dir.str());
-  load(*store, kSample);
+  insert_trig(*store, kSample);
   ReadTxn txn = store->read();
   EXPECT_EQ(txn.count({kNoId, kNoId, kNoId, kDefaultGraph}), 4u);
   EXPECT_EQ(txn.count({kNoId, kNoId, kNoId, id_of(txn, "http://ex/g1")}), 2u);
@@ -91,8 +77,8 @@ TEST(Store, DefaultAndNamedGraphsAreSeparate) {
 TEST(Store, DuplicateInsertIsIgnoredAndEraseRemovesFromAllIndexes) {
   TempDir dir;
   auto store = open_store(dir.str());
-  load(*store, kSample);
-  load(*store, kSample);  // same quads again (no blank nodes, so no new terms)
+  insert_trig(*store, kSample);
+  insert_trig(*store, kSample);  // same quads again (no blank nodes, so no new terms)
   {
     ReadTxn txn = store->read();
     EXPECT_EQ(txn.size(), 6u);
@@ -116,7 +102,7 @@ TEST(Store, ReopenKeepsTermsQuadsAndIdAllocation) {
   Id first_b;
   {
     auto store = open_store(dir.str());
-    load(*store, kSample);
+    insert_trig(*store, kSample);
     first_b = id_of(store->read(), "http://ex/b");
   }
   auto store = open_store(dir.str());
@@ -128,7 +114,7 @@ TEST(Store, ReopenKeepsTermsQuadsAndIdAllocation) {
     EXPECT_EQ(txn.find_id(Term::literal("1", std::string(rdf::xsd::kInteger))).has_value(),
               true);
   }
-  load(*store, "<http://ex/new> <http://ex/p> \"fresh after reopen\" .");
+  insert_trig(*store, "<http://ex/new> <http://ex/p> \"fresh after reopen\" .");
   ReadTxn txn = store->read();
   Id fresh = txn.find_id(Term::literal("fresh after reopen")).value();
   EXPECT_GT(fresh, first_b);  // ids are never reused after re-open
@@ -137,7 +123,7 @@ TEST(Store, ReopenKeepsTermsQuadsAndIdAllocation) {
 TEST(Store, AbortedTransactionLeavesNoTrace) {
   TempDir dir;
   auto store = open_store(dir.str());
-  load(*store, kSample);
+  insert_trig(*store, kSample);
   {
     WriteTxn w = store->write();
     w.insert(rdf::Quad{Term::iri("http://ex/x"), Term::iri("http://ex/p"), Term::literal("y"),
@@ -152,9 +138,9 @@ TEST(Store, AbortedTransactionLeavesNoTrace) {
 TEST(Store, ReaderSnapshotIsIsolatedFromALaterCommit) {
   TempDir dir;
   auto store = open_store(dir.str());
-  load(*store, kSample);
+  insert_trig(*store, kSample);
   ReadTxn before = store->read();
-  load(*store, "<http://ex/n> <http://ex/p> <http://ex/m> .");
+  insert_trig(*store, "<http://ex/n> <http://ex/p> <http://ex/m> .");
   EXPECT_EQ(before.size(), 6u);
   EXPECT_EQ(store->read().size(), 7u);
 }
@@ -189,12 +175,12 @@ TEST(Store, OpeningANonDatabaseOrAFileFailsClearly) {
 TEST(Store, DefaultGraphVersionMovesOnlyWithTheDefaultGraph) {
   TempDir dir;
   auto store = open_store(dir.str());
-  load(*store, "<http://e/a> <http://e/p> 1 .");
+  insert_trig(*store, "<http://e/a> <http://e/p> 1 .");
   const uint64_t first = store->read().default_graph_version();
   EXPECT_EQ(first, store->read().version());
 
   // Named graphs only: the store's version moves, the default graph's does not.
-  load(*store, "<http://e/g> { <http://e/a> <http://e/p> 2 . }");
+  insert_trig(*store, "<http://e/g> { <http://e/a> <http://e/p> 2 . }");
   EXPECT_GT(store->read().version(), first);
   EXPECT_EQ(store->read().default_graph_version(), first);
   {

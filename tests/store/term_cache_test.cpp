@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "store/store.h"
+#include "store_fixture.h"
 #include "test_support.h"
 
 namespace tinykg::store {
@@ -11,12 +12,6 @@ namespace {
 
 using rdf::Term;
 using testing::TempDir;
-
-std::unique_ptr<Store> open_store(const std::string& dir, OpenOptions opts = {}) {
-  auto store = Store::open(dir, opts);
-  EXPECT_TRUE(store.ok()) << store.error();
-  return std::move(store).value();
-}
 
 Id commit_term(Store& store, const Term& term) {
   WriteTxn txn = store.write();
