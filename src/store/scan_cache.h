@@ -38,13 +38,14 @@ class ScanCache {
 
   SortedScanPtr find(uint64_t version, const IdPattern& pattern,
                      const std::array<int8_t, 4>& order);
-  // Keeps `scan` unless it is larger than a quarter of the budget or its
-  // version is older than the newest seen.
+  // Keeps `scan` unless it is larger than an eighth of the budget (a few
+  // large tables would push out everything else and be rebuilt in turn) or
+  // its version is older than the newest seen.
   void insert(uint64_t version, SortedScanPtr scan);
   size_t bytes() const;
   // Whether a table of `quads` quads is small enough to be kept.
   bool would_keep(uint64_t quads) const {
-    return sizeof(SortedScan) + quads * sizeof(IdQuad) <= budget_ / 4;
+    return sizeof(SortedScan) + quads * sizeof(IdQuad) <= budget_ / 8;
   }
 
   static size_t bytes_of(const SortedScan& scan) {

@@ -26,10 +26,11 @@ Id id_of(const ReadTxn& txn, std::string_view iri) {
   return id.value_or(kNoId);
 }
 
-SortedScanPtr scan_of(uint64_t n) {
+// A table of `quads` quads for the pattern "? <n> ?".
+SortedScanPtr scan_of(uint64_t n, size_t quads = 100) {
   auto scan = std::make_shared<SortedScan>();
   scan->pattern.p = 100 + n;
-  scan->quads.resize(n);
+  scan->quads.resize(quads);
   return scan;
 }
 
@@ -141,22 +142,25 @@ TEST(ScanCache, ConcurrentReadersEachSeeTheirSnapshot) {
 }
 
 TEST(ScanCache, EvictsTheLeastRecentlyUsedPastItsBudget) {
-  const size_t one = ScanCache::bytes_of(*scan_of(100));
-  ScanCache cache(4 * one + one / 2);
-  for (uint64_t n : {100, 101, 102}) cache.insert(7, scan_of(n));  // sizes about one each
-  ASSERT_NE(cache.find(7, scan_of(100)->pattern, kNoOrder), nullptr);  // 100 is now the newest
-  cache.insert(7, scan_of(103));
-  cache.insert(7, scan_of(104));  // over budget: 101 goes first
-  EXPECT_EQ(cache.find(7, scan_of(101)->pattern, kNoOrder), nullptr);
-  EXPECT_NE(cache.find(7, scan_of(100)->pattern, kNoOrder), nullptr);
-  EXPECT_NE(cache.find(7, scan_of(104)->pattern, kNoOrder), nullptr);
-  EXPECT_LE(cache.bytes(), 4 * one + one / 2);
+  const size_t one = ScanCache::bytes_of(*scan_of(0));
+  const size_t budget = 8 * one + one / 2;  // eight tables fit, each under an eighth
+  ScanCache cache(budget);
+  for (uint64_t n = 0; n < 8; ++n) cache.insert(7, scan_of(n));
+  ASSERT_NE(cache.find(7, scan_of(0)->pattern, kNoOrder), nullptr);  // 0 is now the newest
+  cache.insert(7, scan_of(8));  // over budget: 1, the least recently used, goes
+  EXPECT_EQ(cache.find(7, scan_of(1)->pattern, kNoOrder), nullptr);
+  EXPECT_NE(cache.find(7, scan_of(0)->pattern, kNoOrder), nullptr);
+  EXPECT_NE(cache.find(7, scan_of(2)->pattern, kNoOrder), nullptr);
+  EXPECT_NE(cache.find(7, scan_of(8)->pattern, kNoOrder), nullptr);
+  EXPECT_LE(cache.bytes(), budget);
 }
 
-TEST(ScanCache, KeepsNoTableLargerThanAQuarterOfItsBudget) {
-  ScanCache cache(ScanCache::bytes_of(*scan_of(1000)) * 3);
-  cache.insert(7, scan_of(1000));
-  EXPECT_EQ(cache.find(7, scan_of(1000)->pattern, kNoOrder), nullptr);
+TEST(ScanCache, KeepsNoTableLargerThanAnEighthOfItsBudget) {
+  ScanCache cache(ScanCache::bytes_of(*scan_of(0, 1000)) * 7);
+  EXPECT_FALSE(cache.would_keep(1000));
+  EXPECT_TRUE(cache.would_keep(800));
+  cache.insert(7, scan_of(0, 1000));
+  EXPECT_EQ(cache.find(7, scan_of(0)->pattern, kNoOrder), nullptr);
   EXPECT_EQ(cache.bytes(), 0u);
 }
 

@@ -10,10 +10,12 @@ namespace {
 store::Id position(const store::IdQuad& q, int i) { return i == 0 ? q.s : i == 1 ? q.p : q.o; }
 
 // An index lookup (B-tree descent, block decoding) costs about as much as
-// reading 16 rows of a scan that comes sorted, 4 that need sorting (~300 ns
-// against ~20-70 ns a row on the 100k fleet). A table the store keeps for
-// later queries is worth it at the first figure, one used once at the second.
-constexpr uint64_t kRowsPerLookupKept = 16;
+// reading and sorting 4 rows of a scan (~300 ns against ~70 ns a row on the
+// 100k fleet): past pattern_rows / 4 lookups the table pays off in this
+// query alone. A table the store keeps pays off across the queries that
+// follow, so it is built earlier, at pattern_rows / 32 (measured A/B on the
+// 100k and 1M fleets against 16: BENCHMARKS.md).
+constexpr uint64_t kRowsPerLookupKept = 32;
 constexpr uint64_t kRowsPerLookupOnce = 4;
 
 }  // namespace

@@ -6,7 +6,7 @@
 //
 // Adaptive: cardinality estimates can be far off (correlated data), so the
 // operator counts its lookups. Once they would have cost as much as reading
-// the whole pattern (a lookup costs 4-16 scanned rows), it reads the pattern
+// the whole pattern (a lookup costs 4-32 scanned rows), it reads the pattern
 // once into an array sorted on the bound positions and answers the remaining
 // rows by binary search. The total cost is then at most about twice that of
 // the better of the two strategies.
