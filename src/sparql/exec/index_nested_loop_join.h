@@ -55,6 +55,7 @@ class IndexNestedLoopJoin : public Operator {
   uint64_t rows_per_lookup_ = 0;              // the switch's price of a lookup in rows
   bool keyed_ = false;                        // key_positions_ found
   std::array<int8_t, 4> key_positions_{-1, -1, -1, -1};
+  std::array<store::Id store::IdQuad::*, 3> key_members_{};  // the same as members of a quad
   std::vector<size_t> key_slots_;             // row slots of those positions
   store::SortedScanPtr table_;                // null: lookups in the index
   bool table_cached_ = false;                 // table_ came from the store's cache
