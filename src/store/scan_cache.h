@@ -44,13 +44,10 @@ class ScanCache {
   void insert(uint64_t version, SortedScanPtr scan);
   size_t bytes() const;
   // Whether a table of `quads` quads is small enough to be kept.
-  bool would_keep(uint64_t quads) const {
-    return sizeof(SortedScan) + quads * sizeof(IdQuad) <= budget_ / 8;
-  }
+  bool would_keep(uint64_t quads) const { return bytes_for(quads) <= budget_ / 8; }
 
-  static size_t bytes_of(const SortedScan& scan) {
-    return sizeof(SortedScan) + scan.quads.size() * sizeof(IdQuad);
-  }
+  static size_t bytes_for(uint64_t quads) { return sizeof(SortedScan) + quads * sizeof(IdQuad); }
+  static size_t bytes_of(const SortedScan& scan) { return bytes_for(scan.quads.size()); }
 
  private:
   using Key = std::array<uint64_t, 6>;  // pattern s, p, o, g; packed order; version

@@ -362,6 +362,7 @@ std::optional<Id> ReadTxn::find_id(const std::string& encoded) const {
 
 rdf::Term ReadTxn::term(Id id) const {
   if (is_inline(id)) return inline_term(id);
+  if (term_cache_ == nullptr) return stored_term(id);  // no shared copy to make
   return *shared_term(id);
 }
 

@@ -44,8 +44,7 @@ void IndexNestedLoopJoin::find_key_positions() {
   if (n == 0 || pattern_rows_ == 0) return;
   rows_per_lookup_ = ctx_.txn().keeps_sorted_scans(pattern_rows_) ? kRowsPerLookupKept
                                                                   : kRowsPerLookupOnce;
-  const store::IdPattern constants = right_.bind(Row(left_row_.size(), store::kNoId));
-  if (auto cached = ctx_.txn().cached_sorted_scan(constants, key_positions_)) {
+  if (auto cached = ctx_.txn().cached_sorted_scan(right_.constants(), key_positions_)) {
     table_cached_ = true;
     use_table(std::move(cached));
   }
@@ -98,14 +97,14 @@ bool IndexNestedLoopJoin::next(Row& out) {
     while (match_index_ < match_end_) {
       ctx_.check_deadline();
       const store::IdQuad& match = table_->quads[match_index_++];
-      if (!right_.accepts_graph(match) || (right_.merges_graphs && dedup_.is_repeat_of_previous(match))) continue;
+      if (!admits(right_, match, dedup_)) continue;
       out = left_row_;
       if (right_.unify(match, out)) return produced(true);
     }
     if (cursor_live_) {
       while (cursor_->next(quad)) {
         ctx_.check_deadline();
-        if (!(right_.accepts_graph(quad) && !(right_.merges_graphs && dedup_.is_repeat_of_previous(quad)))) continue;
+        if (!admits(right_, quad, dedup_)) continue;
         out = left_row_;
         if (right_.unify(quad, out)) return produced(true);
       }
@@ -117,10 +116,8 @@ bool IndexNestedLoopJoin::next(Row& out) {
       return false;
     }
     if (!keyed_) find_key_positions();
-    if (!table_ && !key_slots_.empty() && pattern_rows_ > 0 &&
-        lookups_ * rows_per_lookup_ >= pattern_rows_) {
-      const store::IdPattern constants = right_.bind(Row(left_row_.size(), store::kNoId));
-      use_table(ctx_.txn().sorted_scan(constants, key_positions_, [this] {
+    if (!table_ && rows_per_lookup_ > 0 && lookups_ * rows_per_lookup_ >= pattern_rows_) {
+      use_table(ctx_.txn().sorted_scan(right_.constants(), key_positions_, [this] {
         ctx_.check_deadline();
         ctx_.hold_rows();
       }));

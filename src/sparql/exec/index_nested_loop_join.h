@@ -52,7 +52,9 @@ class IndexNestedLoopJoin : public Operator {
 
   uint64_t pattern_rows_;
   uint64_t lookups_ = 0;
-  uint64_t rows_per_lookup_ = 0;              // the switch's price of a lookup in rows
+  // The switch's price of a lookup in scanned rows; 0: this join never
+  // switches (no key bound by the left rows, or the pattern's size unknown).
+  uint64_t rows_per_lookup_ = 0;
   bool keyed_ = false;                        // key_positions_ found
   std::array<int8_t, 4> key_positions_{-1, -1, -1, -1};
   std::array<store::Id store::IdQuad::*, 3> key_members_{};  // the same as members of a quad

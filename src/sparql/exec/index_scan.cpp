@@ -9,11 +9,11 @@ IndexScan::IndexScan(ExecContext& ctx, ScanPattern pattern, size_t row_width, do
 
 bool IndexScan::next(Row& out) {
   if (done_ || pattern_.matches_nothing) return false;
-  if (!cursor_) cursor_.emplace(ctx_.txn().scan(pattern_.bind(Row(row_width_, store::kNoId))));
+  if (!cursor_) cursor_.emplace(ctx_.txn().scan(pattern_.constants()));
   store::IdQuad quad;
   while (cursor_->next(quad)) {
     ctx_.check_deadline();
-    if (!(pattern_.accepts_graph(quad) && !(pattern_.merges_graphs && dedup_.is_repeat_of_previous(quad)))) continue;
+    if (!admits(pattern_, quad, dedup_)) continue;
     out.assign(row_width_, store::kNoId);
     if (pattern_.unify(quad, out)) return produced(true);
   }

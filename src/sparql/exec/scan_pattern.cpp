@@ -28,6 +28,11 @@ store::IdPattern ScanPattern::bind(const Row& row) const {
   return p;
 }
 
+store::IdPattern ScanPattern::constants() const {
+  auto constant = [](const PatternSlot& p) { return p.is_variable() ? store::kNoId : p.constant; };
+  return {constant(subject), constant(predicate), constant(object), constant(graph)};
+}
+
 bool ScanPattern::unify(const store::IdQuad& quad, Row& row) const {
   return accepts_graph(quad) && unify_one(subject, quad.s, row) &&
          unify_one(predicate, quad.p, row) && unify_one(object, quad.o, row) &&

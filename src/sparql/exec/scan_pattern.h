@@ -42,6 +42,8 @@ struct ScanPattern {
 
   // The id pattern for the store, with bound slots of `row` substituted.
   store::IdPattern bind(const Row& row) const;
+  // The id pattern of the constants alone (every variable unbound).
+  store::IdPattern constants() const;
   // Writes the quad's ids into the pattern's slots of `row`; false if the quad
   // contradicts a slot already bound (e.g. ?x <p> ?x with s != o).
   bool unify(const store::IdQuad& quad, Row& row) const;
@@ -65,5 +67,13 @@ class GraphUnionDeduplicator {
   store::IdQuad previous_;
   bool has_previous_ = false;
 };
+
+// Whether a scanned quad is a match to pass on: from a graph the pattern
+// reads, and not the same triple again from another graph of a merge.
+inline bool admits(const ScanPattern& pattern, const store::IdQuad& quad,
+                   GraphUnionDeduplicator& dedup) {
+  return pattern.accepts_graph(quad) &&
+         !(pattern.merges_graphs && dedup.is_repeat_of_previous(quad));
+}
 
 }  // namespace tinykg::sparql::exec

@@ -45,17 +45,23 @@ double CardinalityEstimator::constant_estimate(const store::IdPattern& ids) {
   return estimates_[key] = static_cast<double>(n);
 }
 
-std::optional<uint64_t> CardinalityEstimator::exact_count(const TriplePattern& pattern) {
-  store::IdPattern ids;
+std::optional<store::IdPattern> CardinalityEstimator::constant_ids(const TriplePattern& pattern) {
+  store::IdPattern ids;  // g stays kNoId: estimates count over all graphs
   for (auto [term, id] : {std::pair{&pattern.subject, &ids.s}, std::pair{&pattern.predicate, &ids.p},
                           std::pair{&pattern.object, &ids.o}}) {
     if (term->is_variable) continue;
     auto found = id_of(term->term);
-    if (!found) return 0;  // a constant the store does not know
+    if (!found) return std::nullopt;
     *id = *found;
   }
-  const double n = constant_estimate(ids);
-  if (capped_.count(std::make_tuple(ids.s, ids.p, ids.o)) != 0) return std::nullopt;
+  return ids;
+}
+
+std::optional<uint64_t> CardinalityEstimator::exact_count(const TriplePattern& pattern) {
+  const auto ids = constant_ids(pattern);
+  if (!ids) return 0;  // a constant the store does not know
+  const double n = constant_estimate(*ids);
+  if (capped_.count(std::make_tuple(ids->s, ids->p, ids->o)) != 0) return std::nullopt;
   return static_cast<uint64_t>(n);
 }
 
@@ -78,24 +84,13 @@ double CardinalityEstimator::sampled_degree(store::Id predicate, bool per_subjec
 
 double CardinalityEstimator::estimate(const TriplePattern& pattern,
                                       const std::set<std::string>& bound) {
-  store::IdPattern ids;
-  bool s_bound = false, p_bound = false, o_bound = false;
-  auto position = [&](const PatternTerm& t, store::Id& id, bool& is_bound) {
-    if (t.is_variable) {
-      is_bound = bound.count(t.variable) > 0;
-      return true;
-    }
-    auto found = id_of(t.term);
-    if (!found) return false;
-    id = *found;
-    is_bound = true;
-    return true;
-  };
-  if (!position(pattern.subject, ids.s, s_bound) || !position(pattern.predicate, ids.p, p_bound) ||
-      !position(pattern.object, ids.o, o_bound)) {
-    return 0;  // a constant the store does not know
-  }
-  ids.g = store::kNoId;
+  const auto constants = constant_ids(pattern);
+  if (!constants) return 0;  // a constant the store does not know
+  const store::IdPattern& ids = *constants;
+  // A constant is bound; a variable when an earlier join binds it.
+  auto is_bound = [&](const PatternTerm& t) { return !t.is_variable || bound.count(t.variable) > 0; };
+  const bool s_bound = is_bound(pattern.subject), p_bound = is_bound(pattern.predicate),
+             o_bound = is_bound(pattern.object);
   const double base = constant_estimate(ids);
   // Which positions are bound by earlier joins (not by constants)?
   const bool s_var = pattern.subject.is_variable && s_bound;

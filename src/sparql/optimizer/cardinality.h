@@ -51,6 +51,9 @@ class CardinalityEstimator {
   const store::ReadTxn& txn() const { return txn_; }
 
  private:
+  // The pattern's constants as ids (variables: kNoId); nothing when the
+  // store does not hold one of them (then nothing can match).
+  std::optional<store::IdPattern> constant_ids(const TriplePattern& pattern);
   double constant_estimate(const store::IdPattern& ids);
   double sampled_degree(store::Id predicate, bool per_subject);
 
